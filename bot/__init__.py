@@ -1,0 +1,1 @@
+"""citebot answering and front ends (CLI, Discord)."""

@@ -1,0 +1,88 @@
+"""Hybrid retrieval over the snapshot: dense cosine + BM25, fused by reciprocal rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+
+from index.encoder import Encoder
+from index.snapshot import Snapshot
+
+RRF_K = 60
+# Question words carry no evidence; bm25s' English list keeps some of them.
+QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how did does do is are was were has have had".split()
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: int
+    fused: float
+    dense: float
+    lexical: float
+
+
+def query_terms(text: str) -> list[str]:
+    from index.snapshot import bm25_tokenize
+
+    words = bm25_tokenize([text], as_strings=True)[0]
+    return list(dict.fromkeys(w for w in words if w not in QUESTION_WORDS))
+
+
+class Retriever:
+    def __init__(self, snapshot: Snapshot, encoder: Encoder) -> None:
+        self.snapshot = snapshot
+        self.encoder = encoder
+
+    @cached_property
+    def _idf(self) -> tuple[dict[str, int], np.ndarray]:
+        bm25 = self.snapshot.bm25
+        indptr = np.asarray(bm25.scores["indptr"])
+        df = np.diff(indptr).astype(np.float64)
+        n = max(int(bm25.scores["num_docs"]), 1)
+        idf = np.log(1 + (n - df + 0.5) / (df + 0.5))
+        return bm25.vocab_dict, idf
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency; a term the corpus never uses weighs the most."""
+        vocab, idf = self._idf
+        n = max(int(self.snapshot.bm25.scores["num_docs"]), 1)
+        i = vocab.get(term)
+        return float(idf[i]) if i is not None and i < len(idf) else float(np.log(1 + (n + 0.5) / 0.5))
+
+    def search(
+        self,
+        query_vec: np.ndarray,
+        terms: list[str],
+        n: int = 20,
+        mask: np.ndarray | None = None,
+    ) -> list[Hit]:
+        snap = self.snapshot
+        if snap.chunk_count == 0:
+            return []
+        dense = np.asarray(snap.chunk_vecs @ query_vec, dtype=np.float32)
+        lexical = (
+            np.asarray(snap.bm25.get_scores(terms), dtype=np.float32)
+            if terms
+            else np.zeros(snap.chunk_count, dtype=np.float32)
+        )
+        if mask is not None:
+            dense = np.where(mask, dense, -np.inf)
+            lexical = np.where(mask, lexical, -np.inf)
+        fused: dict[int, float] = {}
+        for scores in (dense, lexical):
+            top = _top(scores, n)
+            for rank, idx in enumerate(top):
+                if np.isfinite(scores[idx]) and (scores is dense or scores[idx] > 0):
+                    fused[int(idx)] = fused.get(int(idx), 0.0) + 1.0 / (RRF_K + rank + 1)
+        ranked = sorted(fused.items(), key=lambda kv: -kv[1])
+        return [Hit(i, s, float(dense[i]), float(lexical[i])) for i, s in ranked[:n]]
+
+
+def _top(scores: np.ndarray, n: int) -> np.ndarray:
+    n = min(n, len(scores))
+    part = np.argpartition(-scores, n - 1)[:n]
+    return part[np.argsort(-scores[part], kind="stable")]

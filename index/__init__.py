@@ -1,0 +1,1 @@
+"""citebot's indexer: read and clean articles, chunk, embed, store, snapshot."""

@@ -1,0 +1,235 @@
+"""Incremental indexing: embed only what changed, commit article by article, publish."""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .articles import Article, find_article_files, read_article
+from .chunking import Chunk, Span, chunk_article, text_hash
+from .config import Settings
+from .encoder import Encoder, TokenCounter, TorchEncoder, export_onnx
+from .errors import CorpusError, IndexBusy, StoreError, UnreadableArticle
+from .snapshot import current_generation, export_snapshot, load_snapshot
+from .store import Record, Store
+
+log = logging.getLogger("citebot.index")
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    skipped: list[str] = field(default_factory=list)  # one message per unreadable file
+    embeddings: int = 0
+    tokens_embedded: int = 0
+    chunks: int = 0
+    articles: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.deleted)
+
+
+def ensure_writable(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / f".write-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise StoreError(f"data directory {directory} is not writable ({exc.strerror})") from exc
+
+
+@contextmanager
+def writer_lock(settings: Settings) -> Iterator[None]:
+    """One writer at a time per data directory; a second one is told, not blocked."""
+    ensure_writable(settings.data_dir)
+    with open(settings.lock_path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            fh.seek(0)
+            holder = fh.read().strip() or "another process"
+            raise IndexBusy(f"the index is busy: {holder} is indexing; try again shortly") from exc
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}")
+        fh.flush()
+        try:
+            yield
+        finally:
+            fh.truncate(0)
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
+    if not corpus.is_dir():
+        raise CorpusError(f"corpus directory {corpus} does not exist")
+    files = find_article_files(corpus)
+    if not files:
+        raise CorpusError(f"corpus directory {corpus} has no .txt, .md or .html articles")
+    articles: dict[str, Article] = {}
+    for path in files:
+        try:
+            article = read_article(path)
+        except UnreadableArticle as exc:
+            report.skipped.append(str(exc))
+            log.warning("%s", exc)
+            continue
+        if article.id in articles:
+            report.skipped.append(f"{path.name}: duplicate article id {article.id}, skipped")
+            continue
+        articles[article.id] = article
+    if not articles:
+        raise CorpusError(f"no readable articles in {corpus}")
+    return articles
+
+
+def _unchanged_since_snapshot(settings: Settings, articles: dict[str, Article]) -> bool:
+    if current_generation(settings.snapshots_dir) is None:
+        return False
+    try:
+        snap = load_snapshot(settings.snapshots_dir)
+    except Exception:
+        return False
+    published = {a.id: a.hash for a in snap.articles}
+    return snap.signature == settings.signature and published == {
+        a.id: a.content_hash for a in articles.values()
+    }
+
+
+def run_index(
+    settings: Settings,
+    corpus: Path | None = None,
+    rebuild: bool = False,
+    encoder: Encoder | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> IndexReport:
+    """Bring the index in line with the corpus. `progress(done, total)` gets embedding counts."""
+    report = IndexReport()
+    corpus = corpus or settings.corpus
+    with writer_lock(settings):
+        articles = read_corpus(corpus, report)
+        report.articles = len(articles)
+        if not rebuild and _unchanged_since_snapshot(settings, articles):
+            # The published snapshot records exactly these file versions: no store needed.
+            report.unchanged = len(articles)
+            report.chunks = load_snapshot(settings.snapshots_dir).chunk_count
+            return report
+        store = Store(settings)
+        if rebuild:
+            store.reset()
+        else:
+            store.check_signature()
+        versions = store.article_versions()
+        todo = [a for a in articles.values() if versions.get(a.id) != a.content_hash]
+        report.unchanged = len(articles) - len(todo)
+        if todo and not settings.onnx_path.exists():
+            export_onnx(settings.model_dir, settings.onnx_path)
+        _index_articles(settings, store, todo, versions, report, encoder, progress)
+        for gone in sorted(set(versions) - set(articles)):
+            store.delete_article(gone)
+            report.deleted.append(gone)
+            versions.pop(gone)
+        store.collect_orphans(versions)
+        report.chunks = store.count("chunks")
+        export_snapshot(store, settings.snapshots_dir, settings.signature)
+    return report
+
+
+def _index_articles(
+    settings: Settings,
+    store: Store,
+    todo: list[Article],
+    versions: dict[str, str],
+    report: IndexReport,
+    encoder: Encoder | None,
+    progress: Callable[[int, int], None] | None,
+) -> None:
+    if not todo:
+        return
+    counter = TokenCounter(settings.model_dir)
+    plans = []
+    for article in todo:
+        sentences, chunks = chunk_article(
+            article, counter, settings.chunk_tokens, settings.overlap_sentences
+        )
+        known = store.known_vectors(article.id) if article.id in versions else {}
+        texts = [c.text for c in chunks] + [article.text[s.start : s.end] for s in sentences]
+        missing = sorted({t for t in texts if text_hash(t) not in known})
+        plans.append((article, sentences, chunks, known, missing))
+    total = sum(len(p[4]) for p in plans)
+    done = 0
+    if progress:
+        progress(0, total)
+    for article, sentences, chunks, known, missing in plans:
+        if missing:
+            encoder = encoder or TorchEncoder(settings.model_dir, settings.embed_batch)
+            vecs = _encode_batched(encoder, missing, settings.embed_batch * 4)
+            for text, vec in zip(missing, vecs, strict=True):
+                known[text_hash(text)] = vec
+            report.embeddings += len(missing)
+            report.tokens_embedded += sum(counter(missing))
+            done += len(missing)
+            if progress:
+                progress(done, total)
+        store.commit_article(*_records(article, sentences, chunks, known))
+        (report.updated if article.id in versions else report.added).append(article.id)
+        versions[article.id] = article.content_hash
+
+
+def _encode_batched(encoder: Encoder, texts: list[str], step: int) -> np.ndarray:
+    return np.concatenate([encoder.encode(texts[lo : lo + step]) for lo in range(0, len(texts), step)])
+
+
+def _records(
+    article: Article, sentences: list[Span], chunks: list[Chunk], known: dict[str, Any]
+) -> tuple[Record, list[Record], list[Record]]:
+    base = {"article_id": article.id, "article_hash": article.content_hash}
+    chunk_recs = [
+        Record(
+            c.id,
+            c.text,
+            {
+                **base,
+                "start": c.start,
+                "end": c.end,
+                "first_sentence": c.first_sentence,
+                "last_sentence": c.last_sentence,
+                "text_hash": text_hash(c.text),
+                "date": article.date,
+                "outlet": article.outlet,
+            },
+            known[text_hash(c.text)],
+        )
+        for c in chunks
+    ]
+    sent_recs = []
+    for i, s in enumerate(sentences):
+        text = article.text[s.start : s.end]
+        rid = f"{article.id}:{article.content_hash}:{i}"
+        meta = {**base, "start": s.start, "end": s.end, "index": i, "text_hash": text_hash(text)}
+        sent_recs.append(Record(rid, text, meta, known[text_hash(text)]))
+    doc_vec = np.mean([r.vector for r in chunk_recs], axis=0) if chunk_recs else np.zeros(384)
+    doc_vec = (doc_vec / max(float(np.linalg.norm(doc_vec)), 1e-9)).astype(np.float32)
+    article_meta = {
+        **base,
+        "title": article.title,
+        "outlet": article.outlet,
+        "date": article.date,
+        "url": article.url,
+        "author": article.author,
+        "path": article.path,
+    }
+    return Record(article.id, article.text, article_meta, doc_vec), chunk_recs, sent_recs
