@@ -52,6 +52,10 @@ class TorchEncoder:
     def __init__(self, model_dir: Path, batch_size: int = 32) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
 
         self.model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
         self.batch_size = batch_size
@@ -117,8 +121,14 @@ class OnnxEncoder:
 
 def export_onnx(model_dir: Path, out_path: Path) -> Path:
     """Export the packaged transformer to ONNX (offline, once per data directory)."""
+    import warnings
+
     import torch
     from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
 
     bert = AutoModel.from_pretrained(str(model_dir), local_files_only=True)
     bert.eval()
@@ -141,7 +151,9 @@ def export_onnx(model_dir: Path, out_path: Path) -> Path:
     ids = torch.ones((2, 16), dtype=torch.long)
     args = (ids, torch.ones_like(ids), torch.zeros_like(ids))
     axes = {0: "batch", 1: "tokens"}
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        # The tracer warns about shape-dependent branches that are constant for BERT.
+        warnings.simplefilter("ignore")
         torch.onnx.export(
             model,
             args,

@@ -85,7 +85,7 @@ def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
             article = read_article(path)
         except UnreadableArticle as exc:
             report.skipped.append(str(exc))
-            log.warning("%s", exc)
+            log.info("%s", exc)
             continue
         if article.id in articles:
             report.skipped.append(f"{path.name}: duplicate article id {article.id}, skipped")

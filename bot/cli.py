@@ -1,0 +1,178 @@
+"""`citebot`: index the corpus, ask, chat, list sources, evaluate. Heavy imports are lazy."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from index.errors import CitebotError, IndexMissing
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from index.config import Settings
+    from index.indexer import IndexReport
+
+    from .answer import Engine
+
+app = typer.Typer(
+    help="citebot answers questions from news articles with verbatim, cited passages. Offline.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _settings() -> Settings:
+    from index.config import get_settings
+
+    return get_settings()
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _index(settings: Settings, corpus: Path | None, rebuild: bool, quiet: bool = False) -> IndexReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from index.indexer import run_index
+
+    err = _console(stderr=True)
+    with Progress(
+        TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
+        disable=quiet,
+    ) as bar:
+        task = bar.add_task("embed", total=None)
+        report = run_index(
+            settings, corpus, rebuild=rebuild, progress=lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    for message in report.skipped:
+        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+    return report
+
+
+def _engine(settings: Settings) -> Engine:
+    from .answer import Engine
+
+    try:
+        return Engine(settings)
+    except IndexMissing:
+        _console(stderr=True).print(f"No index yet: indexing {settings.corpus} first…")
+        _index(settings, None, rebuild=False)
+        return Engine(settings)
+
+
+@app.command()
+def index(
+    corpus: Annotated[Path | None, typer.Option(help="Directory of .txt/.md/.html articles [default: corpus/ or CITEBOT_CORPUS]")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and start over.")] = False,
+) -> None:
+    """Index the corpus incrementally: only new or edited articles are embedded."""
+    report = _index(_settings(), corpus, rebuild)
+    print(
+        f"{report.articles} articles, {report.chunks} chunks: "
+        f"{len(report.added)} added, {len(report.updated)} updated, {len(report.deleted)} deleted, "
+        f"{report.unchanged} unchanged; {report.embeddings} embeddings computed"
+    )
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    k: Annotated[int, typer.Option("-k", min=1, max=10, help="At most this many cited sentences.")] = 3,
+) -> None:
+    """Answer one question with cited passages (builds the index first if there is none)."""
+    from .questions import clean_question
+
+    settings = _settings()
+    clean_question(question, settings.max_question_chars)  # fail fast, before loading anything
+    answer = _engine(settings).answer(question, k=k)
+    if as_json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        from .render import render_answer
+
+        render_answer(_console(), answer)
+
+
+@app.command()
+def chat() -> None:
+    """Ask questions interactively. /sources lists the articles, /quit (or Ctrl-D) leaves."""
+    from .render import render_answer, render_sources
+
+    console = _console()
+    engine = _engine(_settings())
+    console.print("[bold]citebot[/bold] — ask about the articles. /sources, /help, /quit")
+    while True:
+        try:
+            line = console.input("[bold green]?[/bold green] ").strip()
+        except (EOFError, KeyboardInterrupt):
+            console.print()
+            return
+        if not line:
+            continue
+        if line in ("/quit", "/exit", "/q"):
+            return
+        if line == "/sources":
+            render_sources(console, engine.snapshot.articles)
+            continue
+        if line == "/help":
+            console.print("Type a question. /sources lists the articles; /quit or Ctrl-D leaves.")
+            continue
+        try:
+            engine.reload_if_changed()
+            render_answer(console, engine.answer(line))
+        except CitebotError as exc:
+            console.print(f"[red]{exc}[/red]")
+
+
+@app.command()
+def sources() -> None:
+    """List the indexed articles: title, outlet, date, chunk count."""
+    from index.snapshot import load_snapshot
+
+    from .render import render_sources
+
+    render_sources(_console(), load_snapshot(_settings().snapshots_dir).articles)
+
+
+@app.command("eval")
+def evaluate(
+    file: Annotated[Path, typer.Argument(help="JSON-lines question file (q, doc, expect).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print results as JSON.")] = False,
+) -> None:
+    """Score a question file: hit@3 for answerable questions, refusals for the rest."""
+    from .evaluate import load_cases, run_eval
+    from .render import render_eval
+
+    cases = load_cases(file)
+    report = run_eval(_engine(_settings()), cases)
+    if as_json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        render_eval(_console(), report)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    try:
+        app()
+    except CitebotError as exc:
+        print(f"citebot: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""Shared fixtures: the real model, a real Chroma in a temp dir, the real seed corpus."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CORPUS = ROOT / "corpus"
+DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
+OWN_QUESTIONS = ROOT / "eval" / "questions.jsonl"
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+
+def make_settings(home: Path, corpus: Path, **extra: object):  # type: ignore[no-untyped-def]
+    from index.config import get_settings
+
+    return get_settings(home=home, corpus=corpus, **extra)
+
+
+@pytest.fixture(scope="session")
+def indexed(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The seed corpus indexed once per session (read-only: copy it before changing)."""
+    from index.indexer import run_index
+
+    base = tmp_path_factory.mktemp("indexed")
+    corpus = base / "corpus"
+    shutil.copytree(SEED_CORPUS, corpus)
+    settings = make_settings(base / "home", corpus)
+    report = run_index(settings)
+    assert report.articles == 4 and report.embeddings > 0
+    return settings
+
+
+@pytest.fixture(scope="session")
+def engine(indexed):  # type: ignore[no-untyped-def]
+    from bot.answer import Engine
+
+    return Engine(indexed)
+
+
+@pytest.fixture()
+def fresh_home(tmp_path: Path, indexed) -> Iterator[object]:  # type: ignore[no-untyped-def]
+    """A private, writable copy of the indexed data directory and corpus."""
+    home = tmp_path / "home"
+    corpus = tmp_path / "corpus"
+    shutil.copytree(indexed.home, home)
+    shutil.copytree(indexed.corpus, corpus)
+    yield make_settings(home, corpus)
