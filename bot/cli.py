@@ -162,6 +162,38 @@ def evaluate(
         render_eval(_console(), report)
 
 
+@app.command("discord")
+def discord_bot(
+    message_content: Annotated[
+        bool,
+        typer.Option(
+            "--message-content",
+            help="Request the privileged Message Content intent (enable it in the Developer Portal first): lets replies that do not ping the bot count as follow-ups.",
+        ),
+    ] = False,
+) -> None:
+    """Run citebot on Discord. Token from DISCORD_TOKEN (environment or .env)."""
+    settings = _settings()
+    token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
+    if not token:
+        raise CitebotError("DISCORD_TOKEN is not set: put the bot token in the environment or in .env")
+    import discord
+
+    from .discord_app import create_bot
+
+    bot = create_bot(_engine(settings), settings, message_content=message_content)
+    logging.getLogger("citebot").setLevel(logging.INFO)
+    try:
+        # log_handler=None: keep our logging setup; discord.py never logs the token itself.
+        bot.run(token, log_handler=None)
+    except discord.LoginFailure:
+        raise CitebotError("Discord rejected DISCORD_TOKEN: check the bot token in the Developer Portal") from None
+    except discord.PrivilegedIntentsRequired:
+        raise CitebotError(
+            "--message-content needs the Message Content intent enabled for the bot in the Developer Portal"
+        ) from None
+
+
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("bm25s").setLevel(logging.WARNING)
