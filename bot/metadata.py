@@ -25,7 +25,9 @@ _INTENTS = {
     ),
     "date": re.compile(
         r"\b(when was (it|this|that|the) ?(article|story|piece|report|post)? ?(published|written|posted|dated|out)"
-        r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated)\b",
+        r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated"
+        r"|(what|which) date is (on|of) (the|this|that)"
+        r"|date of (the|this|that) (article|story|piece|report|post|exclusive))\b",
         re.I,
     ),
 }
@@ -38,7 +40,9 @@ def metadata_intent(question: str) -> str | None:
     return None
 
 
-def metadata_answer(question: str, intent: str, snap: Snapshot, top: Hit, content: Answer) -> Answer:
+def metadata_answer(
+    question: str, intent: str, snap: Snapshot, top: Hit, content: Answer
+) -> Answer:
     """Answer from the best-matching article's metadata, cited by its matching passage."""
     art = snap.articles[int(snap.chunk_article[top.chunk])]
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
@@ -70,7 +74,9 @@ def metadata_answer(question: str, intent: str, snap: Snapshot, top: Hit, conten
     others = [c for c in content.citations if c is not first]
     citations = [replace(first, n=1)] + [replace(c, n=i + 2) for i, c in enumerate(others)]
     renumber = {c.n: i + 1 for i, c in enumerate([first, *others])}
-    sentences = [AnswerSentence(s.text, renumber[s.n]) for s in content.sentences if s.n in renumber]
+    sentences = [
+        AnswerSentence(s.text, renumber[s.n]) for s in content.sentences if s.n in renumber
+    ]
     rest = " ".join(f"{s.text} [{s.n}]" for s in sentences if s.n != 1)
     text = f"{lead} [1]" + (f" {rest}" if rest else "")
     return Answer(question, True, text, citations, sentences, kind="metadata")

@@ -51,7 +51,19 @@ class Retriever:
         vocab, idf = self._idf
         n = max(int(self.snapshot.bm25.scores["num_docs"]), 1)
         i = vocab.get(term)
-        return float(idf[i]) if i is not None and i < len(idf) else float(np.log(1 + (n + 0.5) / 0.5))
+        return (
+            float(idf[i]) if i is not None and i < len(idf) else float(np.log(1 + (n + 0.5) / 0.5))
+        )
+
+    def doc_share(self, term: str) -> float:
+        """Fraction of chunks that contain the term."""
+        vocab, _ = self._idf
+        i = vocab.get(term)
+        if i is None:
+            return 0.0
+        indptr = self.snapshot.bm25.scores["indptr"]
+        n = max(int(self.snapshot.bm25.scores["num_docs"]), 1)
+        return float(indptr[i + 1] - indptr[i]) / n
 
     def search(
         self,

@@ -35,7 +35,9 @@ _CHROME = re.compile(
     re.I,
 )
 # Everything after one of these belongs to other stories or the comment section.
-_TAIL_START = re.compile(r"^(check also|leave a reply|related posts|more from .{1,40}|you might also like)$", re.I)
+_TAIL_START = re.compile(
+    r"^(check also|leave a reply|related posts|more from .{1,40}|you might also like)$", re.I
+)
 _PROMO = re.compile(r"^for more on this, pick up .*$", re.I)
 
 
@@ -61,7 +63,9 @@ def read_article(path: Path) -> Article:
     """Read one file. Raises UnreadableArticle with a message naming the file."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise UnreadableArticle(f"{path.name}: larger than {MAX_BYTES // 1_000_000} MB, skipped")
+            raise UnreadableArticle(
+                f"{path.name}: larger than {MAX_BYTES // 1_000_000} MB, skipped"
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise UnreadableArticle(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
@@ -76,10 +80,7 @@ def parse_article(raw: bytes, aid: str, suffix: str = ".txt", path: str = "") ->
     except UnicodeDecodeError as exc:
         raise UnreadableArticle(f"{aid}{suffix}: not UTF-8 text, skipped") from exc
     front, body = split_front_matter(source)
-    if suffix in (".html", ".htm"):
-        article = _from_html(body, aid)
-    else:
-        article = _from_text(body, aid)
+    article = _from_html(body, aid) if suffix in (".html", ".htm") else _from_text(body, aid)
     if not article.text.strip():
         raise UnreadableArticle(f"{aid}{suffix}: no article text found, skipped")
     article = _apply_front_matter(article, front)
@@ -179,7 +180,9 @@ def _from_text(body: str, aid: str) -> Article:
             continue
         kept.append(line)
 
-    outlet = outlet or (outlet_from_domain(url) if url else None) or outlet_from_text("\n".join(kept))
+    outlet = (
+        outlet or (outlet_from_domain(url) if url else None) or outlet_from_text("\n".join(kept))
+    )
     # A stated headline is article text and is quoted; a derived one is only a label.
     paragraphs = ([title] if title else []) + kept
     if title is None:

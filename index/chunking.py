@@ -7,8 +7,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from .articles import Article
+from .encoder import MAX_TOKENS
 
 # A sentence longer than this many characters is cut at spaces, so no chunk can exceed the
 # model's window even when a scraped file has no punctuation at all.
@@ -35,7 +37,7 @@ class Chunk:
 
 
 @lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
+def _segmenter() -> Any:
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=True)
@@ -79,6 +81,41 @@ def _cap(start: int, end: int, text: str) -> list[Span]:
     return out
 
 
+def _fit_window(
+    text: str, spans: list[Span], lengths: list[int], count_tokens: TokenCounter
+) -> tuple[list[Span], list[int]]:
+    """Halve any sentence the model cannot see whole (digits, symbols, scripts without spaces
+    cost a word piece per character, so the character cap alone does not bound tokens)."""
+    limit = MAX_TOKENS - 2
+    if all(n <= limit for n in lengths):
+        return spans, lengths
+    out: list[Span] = []
+    out_lengths: list[int] = []
+    todo = list(zip(spans, lengths, strict=True))[::-1]
+    while todo:
+        span, n = todo.pop()
+        if n <= limit or span.end - span.start < 2:
+            out.append(span)
+            out_lengths.append(n)
+            continue
+        mid = (span.start + span.end) // 2
+        cut = text.rfind(" ", span.start + 1, mid + 1)
+        if cut < 0:
+            cut = text.find(" ", mid, span.end - 1)
+        if cut < 0:
+            cut = mid
+        left_end, right_start = cut, cut
+        while left_end > span.start + 1 and text[left_end - 1] == " ":
+            left_end -= 1
+        while right_start < span.end - 1 and text[right_start] == " ":
+            right_start += 1
+        left, right = Span(span.start, left_end), Span(right_start, span.end)
+        counts = count_tokens([text[left.start : left.end], text[right.start : right.end]])
+        todo.append((right, counts[1]))
+        todo.append((left, counts[0]))
+    return out, out_lengths
+
+
 def chunk_id(article: Article, start: int, text: str) -> str:
     # The article's version is part of the id, so an edit writes new chunks beside the
     # old ones and readers switch versions at once (see store.commit_article).
@@ -97,7 +134,9 @@ def chunk_article(
     if not sentences:
         return [], []
     lengths = count_tokens([article.text[s.start : s.end] for s in sentences])
-    budget = max_tokens - 2  # [CLS] and [SEP]
+    # [CLS] and [SEP]; a budget above the model's window would be silently truncated.
+    budget = min(max_tokens, MAX_TOKENS) - 2
+    sentences, lengths = _fit_window(article.text, sentences, lengths, count_tokens)
     chunks: list[Chunk] = []
     first = 0
     while first < len(sentences):
@@ -107,7 +146,9 @@ def chunk_article(
             last += 1
         start, end = sentences[first].start, sentences[last - 1].end
         text = article.text[start:end]
-        chunks.append(Chunk(chunk_id(article, start, text), article.id, start, end, text, first, last))
+        chunks.append(
+            Chunk(chunk_id(article, start, text), article.id, start, end, text, first, last)
+        )
         if last >= len(sentences):
             break
         first = max(first + 1, last - overlap)

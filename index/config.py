@@ -79,7 +79,7 @@ class Settings(BaseSettings):
     @property
     def signature(self) -> str:
         """What an index depends on: change any of it and the index must be rebuilt."""
-        return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v1"
+        return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v2"
 
 
 def get_settings(**overrides: object) -> Settings:

@@ -190,7 +190,9 @@ def _index_articles(
 
 
 def _encode_batched(encoder: Encoder, texts: list[str], step: int) -> np.ndarray:
-    return np.concatenate([encoder.encode(texts[lo : lo + step]) for lo in range(0, len(texts), step)])
+    return np.concatenate(
+        [encoder.encode(texts[lo : lo + step]) for lo in range(0, len(texts), step)]
+    )
 
 
 def _records(
@@ -221,7 +223,8 @@ def _records(
         rid = f"{article.id}:{article.content_hash}:{i}"
         meta = {**base, "start": s.start, "end": s.end, "index": i, "text_hash": text_hash(text)}
         sent_recs.append(Record(rid, text, meta, known[text_hash(text)]))
-    doc_vec = np.mean([r.vector for r in chunk_recs], axis=0) if chunk_recs else np.zeros(384)
+    vectors = [r.vector for r in chunk_recs if r.vector is not None]
+    doc_vec = np.mean(vectors, axis=0) if vectors else np.zeros(384)
     doc_vec = (doc_vec / max(float(np.linalg.norm(doc_vec)), 1e-9)).astype(np.float32)
     article_meta = {
         **base,

@@ -58,10 +58,12 @@ def _stemmer() -> Any:
 
 def bm25_tokenize(texts: list[str], as_strings: bool = False) -> Any:
     import bm25s
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
 
+    # The plus list: the 33-word default keeps "where", "did", "from" and friends.
     return bm25s.tokenize(
         texts,
-        stopwords="en",
+        stopwords=STOPWORDS_EN_PLUS,
         stemmer=_stemmer(),
         return_ids=not as_strings,
         show_progress=False,
@@ -127,7 +129,9 @@ def load_snapshot(snapshots_dir: Path) -> Snapshot:
     try:
         return Snapshot(snapshots_dir / gen)
     except (OSError, ValueError, KeyError) as exc:
-        raise IndexMissing(f"the index at {snapshots_dir} is unreadable; run `citebot index`") from exc
+        raise IndexMissing(
+            f"the index at {snapshots_dir} is unreadable; run `citebot index`"
+        ) from exc
 
 
 def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
@@ -168,7 +172,8 @@ def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
 
     def column(recs: list[Any], key: str, offset: bool = False) -> np.ndarray:
         vals = [
-            int(r.metadata[key]) + (first_sentence.get(r.metadata["article_id"], 0) if offset else 0)
+            int(r.metadata[key])
+            + (first_sentence.get(r.metadata["article_id"], 0) if offset else 0)
             for r in recs
         ]
         return np.asarray(vals, dtype=np.int64)
@@ -184,12 +189,16 @@ def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
         tmp.mkdir(parents=True)
         np.savez(
             tmp / "spans.npz",
-            chunk_article=np.asarray([index_of[c.metadata["article_id"]] for c in chunks], np.int64),
+            chunk_article=np.asarray(
+                [index_of[c.metadata["article_id"]] for c in chunks], np.int64
+            ),
             chunk_start=column(chunks, "start"),
             chunk_end=column(chunks, "end"),
             chunk_s0=column(chunks, "first_sentence", offset=True),
             chunk_s1=column(chunks, "last_sentence", offset=True),
-            sent_article=np.asarray([index_of[s.metadata["article_id"]] for s in sentences], np.int64),
+            sent_article=np.asarray(
+                [index_of[s.metadata["article_id"]] for s in sentences], np.int64
+            ),
             sent_start=column(sentences, "start"),
             sent_end=column(sentences, "end"),
         )
@@ -208,12 +217,16 @@ def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
         _publish(snapshots_dir, generation)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise StoreError(f"cannot write the index snapshot in {snapshots_dir}: {exc.strerror}") from exc
+        raise StoreError(
+            f"cannot write the index snapshot in {snapshots_dir}: {exc.strerror}"
+        ) from exc
     _prune(snapshots_dir, keep={generation})
     return snapshots_dir / generation
 
 
-def _write_bm25(path: Path, articles: list[dict[str, Any]], chunks: list[Any], index_of: dict[str, int]) -> None:
+def _write_bm25(
+    path: Path, articles: list[dict[str, Any]], chunks: list[Any], index_of: dict[str, int]
+) -> None:
     import bm25s
 
     # Headline, outlet and author ride along with every chunk: questions name them.

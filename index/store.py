@@ -10,6 +10,7 @@ Chroma's list-of-lists results are unwrapped here and nowhere else.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -90,16 +91,14 @@ class Store:
         found = (self._col("chunks").metadata or {}).get("citebot_signature")
         if found and found != self.settings.signature:
             raise IndexMismatch(
-                f"the index was built with other settings ({found}); "
-                "run `citebot index --rebuild`"
+                f"the index was built with other settings ({found}); run `citebot index --rebuild`"
             )
 
     def reset(self) -> None:
         for name in self.names.values():
-            try:
+            # An absent collection is the goal anyway.
+            with contextlib.suppress(Exception):
                 self.client.delete_collection(name)
-            except Exception:  # noqa: S110 - absent collection is the goal anyway
-                pass
         self._collections.clear()
 
     def count(self, kind: str) -> int:
@@ -117,7 +116,9 @@ class Store:
             ids = got["ids"]
             embeddings = got.get("embeddings") if vectors else None
             for i, rid in enumerate(ids):
-                vec = np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None
+                vec = (
+                    np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None
+                )
                 yield Record(rid, got["documents"][i] or "", dict(got["metadatas"][i] or {}), vec)
             if len(ids) < _PAGE:
                 return
@@ -148,7 +149,9 @@ class Store:
                 embeddings=np.stack([r.vector for r in part if r.vector is not None]),
             )
 
-    def commit_article(self, article: Record, chunks: Sequence[Record], sentences: Sequence[Record]) -> None:
+    def commit_article(
+        self, article: Record, chunks: Sequence[Record], sentences: Sequence[Record]
+    ) -> None:
         self.upsert("chunks", chunks)
         self.upsert("sentences", sentences)
         self.upsert("articles", [article])  # the commit point: readers follow this record

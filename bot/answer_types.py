@@ -1,0 +1,82 @@
+"""What kind of thing a question asks for, and whether a sentence offers one.
+
+A "when" question is answered by a sentence with a date in it, a "where" question by a
+place, "how many" by a number, "who" by a name the question does not already mention.
+This is evidence MiniLM's similarity misses: to it, "Kim flew back to Los Angeles" and
+"Kim was upset" are about equally close to "Where did Kim go?".
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand"
+    "|million|billion|first|second|third|fourth|fifth|half"
+)
+
+_KINDS = [
+    (
+        "time",
+        re.compile(
+            r"^\s*(when|since when|what (day|date|year|month|time)|which (day|date|year|month))\b",
+            re.I,
+        ),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\bhow (many|much|old|long|often|far)\b|\bwhat (age|amount|number|percentage)\b", re.I
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"^\s*where\b|\b(which|what) (town|city|state|country|place|location|venue|restaurant|resort|island)\b|\bin which (town|city|state|country)\b",
+            re.I,
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"^\s*(who|whom|whose)\b|\b(which|what) (rapper|singer|sister|brother|person|man|woman|celebrity|star|relative|family member|insider|author|writer|reporter|mother|father|daughter|son)\b",
+            re.I,
+        ),
+    ),
+]
+
+_TIME = re.compile(
+    rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|(19|20)\d\d|\d{{4}}-\d\d-\d\d"
+    r"|(mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|last (week|month|year)"
+    r"|\d+ (days?|weeks?|months?|years?) ago|since|until|from the time|over the summer|this year)\b",
+    re.I,
+)
+_NUMBER = re.compile(rf"(\$\s?\d|\b\d+(\.\d+)?\b|\b({_NUMBER_WORDS})\b)", re.I)
+_PLACE = re.compile(r"\b(in|at|to|near|from|outside|across) (the )?((?:[A-Z][\w.'’-]+ ?){1,3})")
+_NAME = re.compile(r"\b([A-Z][a-zé'’.-]+(?: [A-Z][a-zé'’.-]+)+)\b")
+
+
+def question_kind(question: str) -> str | None:
+    for kind, pattern in _KINDS:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def offers(kind: str | None, sentence: str, question: str) -> bool:
+    """Does the sentence contain an answer of the kind asked, not already in the question?"""
+    if kind is None:
+        return False
+    asked = question.casefold()
+    if kind == "time":
+        return any(m.group(0).casefold() not in asked for m in _TIME.finditer(sentence))
+    if kind == "number":
+        return any(m.group(0).casefold() not in asked for m in _NUMBER.finditer(sentence))
+    if kind == "place":
+        return any(m.group(3).strip().casefold() not in asked for m in _PLACE.finditer(sentence))
+    names = [m.group(1) for m in _NAME.finditer(sentence)]
+    return any(all(part.casefold() not in asked for part in n.split()) for n in names)
