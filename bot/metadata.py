@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from index.snapshot import Snapshot
 
-from .models import Answer, AnswerSentence, Citation
+from .models import Answer, AnswerSentence
 from .passages import passage_around
 from .retrieve import Hit
 
@@ -57,20 +57,7 @@ def metadata_answer(
     if cited:
         first = cited[0]
     else:
-        window = passage_around(snap, int(snap.chunk_s0[top.chunk]))
-        first = Citation(
-            n=1,
-            article_id=art.id,
-            title=art.title,
-            outlet=art.outlet,
-            date=art.date,
-            url=art.url,
-            passage=window.text,
-            score=round(top.fused, 4),
-            start=window.start,
-            end=window.end,
-            author=art.author,
-        )
+        first = passage_around(snap, int(snap.chunk_s0[top.chunk])).cite(1, top.fused)
     others = [c for c in content.citations if c is not first]
     citations = [replace(first, n=1)] + [replace(c, n=i + 2) for i, c in enumerate(others)]
     renumber = {c.n: i + 1 for i, c in enumerate([first, *others])}

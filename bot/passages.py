@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from index.snapshot import ArticleInfo, Snapshot
 
+from .models import Citation
+
 # Long enough to carry the sentence's context (who said it), short enough to be precise.
 TARGET_CHARS = 220
 
@@ -19,6 +21,22 @@ class Window:
     @property
     def text(self) -> str:
         return self.article.text[self.start : self.end]
+
+    def cite(self, n: int, score: float) -> Citation:
+        art = self.article
+        return Citation(
+            n=n,
+            article_id=art.id,
+            title=art.title,
+            outlet=art.outlet,
+            date=art.date,
+            url=art.url,
+            passage=self.text,
+            score=round(score, 4),
+            start=self.start,
+            end=self.end,
+            author=art.author,
+        )
 
 
 def passage_around(snap: Snapshot, j: int, limit: int = 400) -> Window:
