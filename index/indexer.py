@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .articles import Article, find_article_files, read_article
+from .articles import Article, article_id, find_article_files, read_article
 from .chunking import Chunk, Span, chunk_article, text_hash
 from .config import Settings
 from .encoder import Encoder, TokenCounter, TorchEncoder, export_onnx
@@ -31,6 +31,8 @@ class IndexReport:
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)  # one message per unreadable file
+    # Ids of files present but unreadable this run: their last indexed version is kept.
+    unreadable: set[str] = field(default_factory=set)
     embeddings: int = 0
     tokens_embedded: int = 0
     chunks: int = 0
@@ -85,6 +87,7 @@ def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
             article = read_article(path)
         except UnreadableArticle as exc:
             report.skipped.append(str(exc))
+            report.unreadable.add(article_id(path))
             log.info("%s", exc)
             continue
         if article.id in articles:
@@ -96,14 +99,16 @@ def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
     return articles
 
 
-def _unchanged_since_snapshot(settings: Settings, articles: dict[str, Article]) -> bool:
+def _unchanged_since_snapshot(
+    settings: Settings, articles: dict[str, Article], unreadable: set[str]
+) -> bool:
     if current_generation(settings.snapshots_dir) is None:
         return False
     try:
         snap = load_snapshot(settings.snapshots_dir)
     except Exception:
         return False
-    published = {a.id: a.hash for a in snap.articles}
+    published = {a.id: a.hash for a in snap.articles if a.id not in unreadable}
     return snap.signature == settings.signature and published == {
         a.id: a.content_hash for a in articles.values()
     }
@@ -122,7 +127,7 @@ def run_index(
     with writer_lock(settings):
         articles = read_corpus(corpus, report)
         report.articles = len(articles)
-        if not rebuild and _unchanged_since_snapshot(settings, articles):
+        if not rebuild and _unchanged_since_snapshot(settings, articles, report.unreadable):
             # The published snapshot records exactly these file versions: no store needed.
             report.unchanged = len(articles)
             report.chunks = load_snapshot(settings.snapshots_dir).chunk_count
@@ -138,7 +143,8 @@ def run_index(
         if todo and not settings.onnx_path.exists():
             export_onnx(settings.model_dir, settings.onnx_path)
         _index_articles(settings, store, todo, versions, report, encoder, progress)
-        for gone in sorted(set(versions) - set(articles)):
+        # A file that is there but unreadable (mid-copy, wrong encoding) is not a deletion.
+        for gone in sorted(set(versions) - set(articles) - report.unreadable):
             store.delete_article(gone)
             report.deleted.append(gone)
             versions.pop(gone)

@@ -231,3 +231,20 @@ def test_second_writer_is_told_the_index_is_busy(fresh_home) -> None:  # type: i
     with writer_lock(fresh_home), pytest.raises(IndexBusy, match="busy"):
         run_index(fresh_home)
     assert run_index(fresh_home).embeddings == 0  # the lock is released afterwards
+
+
+def test_file_that_turns_unreadable_keeps_its_indexed_version(fresh_home) -> None:  # type: ignore[no-untyped-def]
+    # A file caught mid-copy or re-saved in another encoding is skipped, not deleted.
+    chunks_before = stored_ids(fresh_home)
+    path = fresh_home.corpus / "003_ab80ad7370848eac.txt"
+    original = path.read_bytes()
+    path.write_bytes(original.decode("utf-8").encode("utf-16"))
+
+    report = run_index(fresh_home)
+
+    assert report.deleted == [] and report.embeddings == 0
+    assert len(report.skipped) == 1 and path.name in report.skipped[0]
+    assert stored_ids(fresh_home) == chunks_before
+    assert snapshot_chunk_ids(fresh_home) == chunks_before
+    path.write_bytes(original)
+    assert run_index(fresh_home).embeddings == 0
