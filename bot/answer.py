@@ -20,6 +20,7 @@ from index.snapshot import Snapshot, current_generation, load_snapshot
 
 from .metadata import metadata_answer, metadata_intent
 from .models import Answer, AnswerSentence, Citation
+from .newsdesk import annotate
 from .passages import passage_around
 from .questions import clean_question
 from .retrieve import Hit, Retriever, query_terms
@@ -110,6 +111,8 @@ class Engine:
         intent = metadata_intent(q)
         if intent and hits:
             result = metadata_answer(q, intent, snap, hits[0], result)
+        # Dates, attributions, quote links, date order, "Sources differ": bot/newsdesk.py.
+        result = annotate(result, snap, [s.sentence for s in scored], self.settings.passage_chars)
         self.questions_answered += 1
         elapsed = (time.perf_counter() - started) * 1000
         return Answer(**{**result.__dict__, "searched": snap.chunk_count, "elapsed_ms": elapsed})

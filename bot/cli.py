@@ -20,6 +20,22 @@ if TYPE_CHECKING:
 
     from .answer import Engine
 
+# Filters shared by ask and timeline; applied as a mask in the store query (bot/filters.py).
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(help="Only articles dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD)."),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(help="Only articles dated on or before this (YYYY, YYYY-MM or YYYY-MM-DD)."),
+]
+OutletOpt = Annotated[
+    str | None,
+    typer.Option(
+        help="Only articles from this outlet (case-insensitive, part of the name is enough)."
+    ),
+]
+
 app = typer.Typer(
     help="citebot answers questions from news articles with verbatim, cited passages. Offline.",
     no_args_is_help=True,
@@ -89,19 +105,50 @@ def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
     k: Annotated[int, typer.Option("-k", min=1, max=10, help="At most this many cited sentences.")] = 3,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletOpt = None,
 ) -> None:
     """Answer one question with cited passages (builds the index first if there is none)."""
+    from .filters import Filters
     from .questions import clean_question
 
     settings = _settings()
     clean_question(question, settings.max_question_chars)  # fail fast, before loading anything
-    answer = _engine(settings).answer(question, k=k)
+    filters = Filters.parse(since, until, outlet)
+    engine = _engine(settings)
+    answer = engine.answer(question, k=k, mask=filters.mask(engine.snapshot))
     if as_json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
         from .render import render_answer
 
         render_answer(_console(), answer)
+
+
+@app.command()
+def timeline(
+    topic: Annotated[str, typer.Argument(help="What to follow, e.g. Wyoming or divorce.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    outlet: OutletOpt = None,
+) -> None:
+    """List the passages about a topic in date order: date, outlet, short quote."""
+    from dataclasses import asdict
+
+    from .questions import clean_question
+    from .timeline import timeline as build_timeline
+
+    settings = _settings()
+    clean_question(topic, settings.max_question_chars)
+    entries = build_timeline(_engine(settings), topic, since, until, outlet)
+    if as_json:
+        print(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
+    else:
+        from .render import render_timeline
+
+        render_timeline(_console(), topic, entries)
 
 
 @app.command()

@@ -19,12 +19,27 @@ class Citation:
     start: int = 0  # character offsets of the passage in the cleaned article text
     end: int = 0
     author: str | None = None
+    # News-desk annotations (bot/newsdesk.py): extra keys in `ask --json`, none renamed.
+    date_label: str | None = None  # "2020-07-30", "2020?" (inferred) or "undated"
+    attribution: str | None = None  # "an insider (unnamed), via PEOPLE Magazine"
+    link: str | None = None  # url with a #:~:text= fragment at the quoted sentence
 
 
 @dataclass(frozen=True)
 class AnswerSentence:
     text: str  # verbatim, a substring of its citation's passage
     n: int
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Two cited passages from different articles that contradict each other."""
+
+    first: int  # citation numbers, the older article's first
+    second: int
+    about: str  # the words both sides talk about, e.g. "live/apart"
+    first_quote: str = ""  # the contradicting sentences, verbatim
+    second_quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,8 @@ class Answer:
     searched: int = 0  # passages in the index that were searched
     elapsed_ms: float = 0.0
     kind: str = "passages"  # "passages", "metadata" or "refusal"
+    differences: list[Difference] = field(default_factory=list)
+    chronological: bool = False  # citations were put in date order (a "how did … develop" question)
 
     @property
     def article_ids(self) -> list[str]:
@@ -51,4 +68,6 @@ class Answer:
             "kind": self.kind,
             "searched": self.searched,
             "elapsed_ms": round(self.elapsed_ms, 2),
+            "differences": [asdict(d) for d in self.differences],
+            "chronological": self.chronological,
         }

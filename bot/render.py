@@ -11,14 +11,17 @@ from rich.table import Table
 
 from index.snapshot import ArticleInfo
 
+from .dates import article_date
 from .evaluate import EvalReport
 from .models import Answer, Citation
+from .timeline import TimelineEntry
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
 
 def byline(c: Citation | ArticleInfo) -> str:
-    parts = [c.outlet or "unknown outlet", c.date or "undated"]
+    label = getattr(c, "date_label", None)  # a citation's may be inferred ("2020?")
+    parts = [c.outlet or "unknown outlet", label or c.date or "undated"]
     return " · ".join(parts)
 
 
@@ -26,18 +29,62 @@ def render_answer(console: Console, answer: Answer) -> None:
     if not answer.answered:
         console.print(f"[yellow]{escape(answer.text)}[/yellow]")
         return
-    body = _MARKER.sub(r"[bold cyan]\\[\1][/bold cyan]", escape(answer.text))
-    console.print(body)
+    dates = {c.n: c.date_label for c in answer.citations if c.date_label}
+
+    def marker(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        when = f" [dim]{escape(dates[n])}[/dim]" if n in dates else ""
+        return f"[bold cyan]\\[{n}][/bold cyan]{when}"
+
+    if answer.chronological:
+        console.print("[dim]Oldest to newest:[/dim]")
+    console.print(_MARKER.sub(marker, escape(answer.text)))
     console.print()
     for c in answer.citations:
         title = escape(c.title)
         if c.url:
-            title = f"[link={c.url}]{title}[/link]"
-        console.print(f"[bold cyan]\\[{c.n}][/bold cyan] [bold]{title}[/bold] [dim]({escape(byline(c))})[/dim]")
+            title = f"[link={c.link or c.url}]{title}[/link]"
+        console.print(
+            f"[bold cyan]\\[{c.n}][/bold cyan] [bold]{title}[/bold] [dim]({escape(byline(c))})[/dim]"
+        )
         console.print(f"    [italic]“{escape(c.passage)}”[/italic]")
+        if c.attribution:
+            console.print(f"    [dim]attributed to {escape(c.attribution)}[/dim]")
         if c.url:
-            console.print(f"    [blue underline][link={c.url}]{escape(c.url)}[/link][/blue underline]")
+            link = c.link or c.url
+            console.print(
+                f"    [blue underline][link={link}]{escape(link)}[/link][/blue underline]"
+            )
+    render_differences(console, answer)
     console.print(f"[dim]{answer.searched} passages searched in {answer.elapsed_ms:.0f} ms[/dim]")
+
+
+def render_differences(console: Console, answer: Answer) -> None:
+    """Contradicting passages side by side, each with its outlet and date."""
+    by_n = {c.n: c for c in answer.citations}
+    for d in answer.differences:
+        console.print()
+        console.print(
+            f"[bold yellow]Sources differ[/bold yellow] [dim](on {escape(d.about)})[/dim]"
+        )
+        for n, quote in ((d.first, d.first_quote), (d.second, d.second_quote)):
+            c = by_n[n]
+            console.print(
+                f"  [bold cyan]\\[{n}][/bold cyan] [dim]{escape(byline(c))}[/dim] [italic]“{escape(quote or c.passage)}”[/italic]"
+            )
+
+
+def render_timeline(console: Console, topic: str, entries: Sequence[TimelineEntry]) -> None:
+    if not entries:
+        console.print(f"[yellow]No dated passages about “{escape(topic)}”.[/yellow]")
+        return
+    console.print(f"[bold]Timeline: {escape(topic)}[/bold]")
+    for e in entries:
+        outlet = escape(e.outlet or "unknown outlet")
+        quote = escape(e.quote)
+        if e.link:
+            quote = f"[link={e.link}]{quote}[/link]"
+        console.print(f"  [bold]{escape(e.date_label):<10}[/bold] [cyan]{outlet}[/cyan] “{quote}”")
 
 
 def render_sources(console: Console, articles: Sequence[ArticleInfo]) -> None:
@@ -46,7 +93,9 @@ def render_sources(console: Console, articles: Sequence[ArticleInfo]) -> None:
         table.add_column(name, overflow="fold")
     for a in articles:
         title = f"[link={a.url}]{escape(a.title)}[/link]" if a.url else escape(a.title)
-        table.add_row(a.id, title, escape(a.outlet or "—"), a.date or "undated", str(a.chunk_count))
+        table.add_row(
+            a.id, title, escape(a.outlet or "—"), article_date(a).label, str(a.chunk_count)
+        )
     console.print(table)
 
 

@@ -1,0 +1,432 @@
+"""Issue 6, news desk: dates, date order, "Sources differ", attribution, quote links, filters, timeline.
+
+All on the real seed corpus through the session `engine` (real model, real index).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from urllib.parse import unquote
+
+import pytest
+from rich.console import Console
+
+from bot.attribution import find_attribution
+from bot.dates import ArticleDate, article_date, date_from_url, latest_year
+from bot.disagree import find_oppositions, opposing
+from bot.filters import Filters
+from bot.fragments import decode_fragment, encode_term, quote_link, text_fragment
+from bot.render import render_answer, render_timeline
+from bot.timeline import short_quote, timeline
+from index.articles import parse_article
+from index.errors import BadQuestion
+
+IN_TOUCH_2020, IN_TOUCH_MAY, PATIENT, GOSSIP = (
+    "000_3ba337d3c1581c61",
+    "001_597ced425cf51d30",
+    "002_b1f3a68a7abbe948",
+    "003_ab80ad7370848eac",
+)
+
+
+def _sentence(snap, aid: str, fragment: str) -> int:  # type: ignore[no-untyped-def]
+    for j in range(len(snap.sent_start)):
+        if snap.articles[int(snap.sent_article[j])].id == aid and fragment in snap.sentence_text(j):
+            return j
+    raise AssertionError(f"no sentence in {aid} contains {fragment!r}")
+
+
+def _rendered(answer) -> str:  # type: ignore[no-untyped-def]
+    console = Console(record=True, width=400, color_system=None, file=io.StringIO())
+    render_answer(console, answer)
+    return console.export_text()
+
+
+# ---- dates -------------------------------------------------------------------------------
+
+
+def test_every_seed_article_gets_its_date(engine) -> None:  # type: ignore[no-untyped-def]
+    labels = {a.id: article_date(a).label for a in engine.snapshot.articles}
+    assert labels == {
+        IN_TOUCH_2020: "2020-07-30",  # stated in its head line
+        IN_TOUCH_MAY: "2016?",  # no date of its own; "liposuction in 2016" is the latest year named
+        PATIENT: "undated",  # names no year at all
+        GOSSIP: "2020?",  # "the events of 2020"
+    }
+    assert article_date(engine.snapshot.articles[0]).approximate is False
+
+
+def test_dates_from_front_matter_and_url() -> None:
+    fm = parse_article(
+        b"---\ndate: 2019-03-02\n---\nKim said something about the year 2024 today.\n", "fm"
+    )
+    assert article_date(fm) == ArticleDate("2019-03-02", "article")
+    url = parse_article(b"https://people.com/2020/09/14/kim-kanye-wyoming/\n\nKim is in LA.\n", "u")
+    assert article_date(url).label == "2020-09-14" and article_date(url).source == "url"
+    assert date_from_url("https://example.com/news/20181105-story") == "2018-11-05"
+    assert (
+        date_from_url("https://www.intouchweekly.com/posts/kanye-west-leaves-kim-kardashian-159645")
+        is None
+    )
+
+
+def test_inferred_year_ignores_numbers_that_are_not_years() -> None:
+    assert latest_year("slavery for 400 years, the 1990s, $2019 and 2016%") is None
+    assert latest_year("after liposuction in 2016 and the 2012 tour") == 2016
+    assert latest_year("plans for 2999") is None  # the future is no publication date
+
+
+# ---- date order ----------------------------------------------------------------------------
+
+
+def test_how_the_marriage_developed_is_cited_oldest_first(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("How did Kim and Kanye's marriage develop over time?")
+    assert answer.answered and answer.chronological
+    keys = [
+        article_date(engine.snapshot.articles[engine.snapshot.article_index[c.article_id]]).sort_key
+        for c in answer.citations
+    ]
+    assert keys == sorted(keys)
+    assert len({c.date_label for c in answer.citations}) >= 2  # really spans dates
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
+    assert markers == sorted(markers)
+    assert "Oldest to newest" in _rendered(answer)
+
+
+def test_plain_questions_keep_their_order(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("Where were Kim and Kanye spotted crying in a car?")
+    assert answer.answered and not answer.chronological
+    text = _rendered(answer)
+    for c in answer.citations:  # each cited sentence carries its date
+        assert f"[{c.n}] {c.date_label}" in text
+
+
+# ---- sources differ ------------------------------------------------------------------------
+
+
+def test_living_apart_disagreement_is_shown(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("Are Kim and Kanye living apart?")
+    by_n = {c.n: c for c in answer.citations}
+    pairs = [
+        d
+        for d in answer.differences
+        if {by_n[d.first].article_id, by_n[d.second].article_id} == {PATIENT, GOSSIP}
+    ]
+    assert pairs, answer.differences
+    d = pairs[0]
+    quotes = d.first_quote + " | " + d.second_quote
+    assert "never living apart" in quotes and "living in different states" in quotes
+    # Older (dated) side first: 003 is "2020?", 002 states no date.
+    assert by_n[d.first].article_id == GOSSIP
+    text = _rendered(answer)
+    block = text[text.index("Sources differ") :]
+    assert "The Hollywood Gossip · 2020?" in block and "unknown outlet · undated" in block
+    assert answer.to_json()["differences"][0]["about"]
+
+
+def test_agreeing_reports_are_not_called_a_disagreement(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("Who did Kanye accuse Kim of cheating with?")
+    assert answer.answered and answer.differences == []
+
+
+# Hand-labelled cross-article pairs from the seed corpus: does one contradict the other?
+LABELLED_PAIRS = [
+    ((PATIENT, "never living apart"), (GOSSIP, "living in different states"), True),
+    (
+        (PATIENT, "Kim and Kanye are doing well"),
+        (IN_TOUCH_2020, "Kim and Kanye are not okay"),
+        True,
+    ),
+    ((PATIENT, "making an effort to work it all out"), (GOSSIP, "What he did not do"), True),
+    ((PATIENT, "have been “doing well” despite"), (GOSSIP, "marriage remains in peril"), True),
+    (
+        (PATIENT, "He is not shutting her out"),
+        (IN_TOUCH_2020, "refusing to permanently move back"),
+        True,
+    ),
+    (
+        (IN_TOUCH_2020, "much happier in Wyoming"),
+        (PATIENT, "while her husband works in Wyoming"),
+        False,
+    ),
+    (
+        (PATIENT, "Insiders say that West"),
+        (GOSSIP, "Kanye spent much of the year in Wyoming"),
+        False,
+    ),
+    (
+        (IN_TOUCH_2020, "trying to get divorced"),
+        (GOSSIP, "openly proclaimed his desire to divorce"),
+        False,
+    ),
+    (
+        (IN_TOUCH_2020, "cheated with Meek Mill"),
+        (GOSSIP, "cheating on him with rapper Meek Mill"),
+        False,
+    ),
+    ((IN_TOUCH_MAY, "marriage is in free fall"), (GOSSIP, "marriage remains in peril"), False),
+    (
+        (IN_TOUCH_2020, "Kim flew back to Los Angeles"),
+        (PATIENT, "Kardashian is home in Los Angeles"),
+        False,
+    ),
+    ((PATIENT, "won’t be stepping down"), (GOSSIP, "half-hearted presidential campaign"), False),
+    ((IN_TOUCH_MAY, "there’s no coming back"), (GOSSIP, "made progress toward healing"), False),
+    ((IN_TOUCH_MAY, "hardly speak when he’s working"), (PATIENT, "rarely talk politics"), False),
+    # Hard negatives: negation plus a shared word, but no contradiction.
+    (
+        (IN_TOUCH_MAY, "not make any rash decisions"),
+        (GOSSIP, "when making any pertinent decisions"),
+        False,
+    ),
+    ((IN_TOUCH_MAY, "not only on his friends"), (PATIENT, "never living apart"), False),
+    ((IN_TOUCH_MAY, "shut Kanye up"), (PATIENT, "He is not shutting her out"), False),
+    (
+        (IN_TOUCH_MAY, "won’t hold Kanye’s actions"),
+        (IN_TOUCH_2020, "trying to hold it together"),
+        False,
+    ),
+    ((PATIENT, "still needs work"), (GOSSIP, "What he did not do"), False),
+    ((IN_TOUCH_2020, "trying to hold it together"), (PATIENT, "never living apart"), False),
+]
+
+
+def test_disagreement_precision_and_recall_on_labelled_pairs(engine) -> None:  # type: ignore[no-untyped-def]
+    snap = engine.snapshot
+    tp = fp = fn = 0
+    for (aid_a, frag_a), (aid_b, frag_b), contradicts in LABELLED_PAIRS:
+        a, b = _sentence(snap, aid_a, frag_a), _sentence(snap, aid_b, frag_b)
+        found = bool(find_oppositions(snap, [a], [b]))
+        tp += found and contradicts
+        fp += found and not contradicts
+        fn += contradicts and not found
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn)
+    print(
+        f"disagreement on {len(LABELLED_PAIRS)} labelled pairs: precision {precision:.2f}, recall {recall:.2f}"
+    )
+    assert precision >= 0.75 and recall >= 0.5
+
+
+def test_opposition_needs_the_negated_words_on_the_other_side() -> None:
+    assert opposing(
+        "They are never living apart.", "They spent the year living in different states."
+    )
+    assert not opposing("They are never living apart.", "She has been living in fear.")
+    assert not opposing("A separate source said they are happy.", "They are never living apart.")
+
+
+# ---- attribution ---------------------------------------------------------------------------
+
+ATTRIBUTED = [
+    (IN_TOUCH_2020, "refusing to permanently move back", "a source", "In Touch"),
+    (IN_TOUCH_2020, "a third source exclusively told In Touch", "a third source", "In Touch"),
+    (IN_TOUCH_2020, "the insider adds", "the insider", None),
+    (IN_TOUCH_MAY, "says a Kardashian source", "a Kardashian source", None),
+    (PATIENT, "an insider told PEOPLE Magazine", "an insider", "PEOPLE Magazine"),
+    (PATIENT, "The Daily Mail source said", "a source", "Daily Mail"),
+    (PATIENT, "Insiders say that West", "insiders", None),
+    (GOSSIP, "According to this insider", "this insider", None),
+    (
+        GOSSIP,
+        "a source tells the outlet",
+        "a source",
+        "Entertainment Tonight",
+    ),  # the outlet named before
+    (GOSSIP, "a source told ET at the time", "a source", "Entertainment Tonight"),
+]
+UNATTRIBUTED = [
+    (IN_TOUCH_2020, "spotted crying in the car"),
+    (IN_TOUCH_2020, "On July 19, the rapper, 43, sobbed"),
+    (IN_TOUCH_MAY, "All of the Kardashians are on red alert"),
+    (PATIENT, "Kardashian is home in Los Angeles"),
+    (GOSSIP, "living in different states"),
+    (GOSSIP, "comments insiders made over the summer"),  # insiders mentioned, nothing attributed
+    (GOSSIP, "What he did not do"),
+]
+
+
+@pytest.mark.parametrize(("aid", "fragment", "who", "outlet"), ATTRIBUTED)
+def test_attribution_found_where_the_sentence_carries_it(
+    engine, aid, fragment, who, outlet
+) -> None:  # type: ignore[no-untyped-def]
+    snap = engine.snapshot
+    j = _sentence(snap, aid, fragment)
+    art = snap.articles[int(snap.sent_article[j])]
+    found = find_attribution(snap.sentence_text(j), art.text[: int(snap.sent_start[j])], art.outlet)
+    assert found is not None and found.anonymous
+    assert found.who == who and found.outlet == outlet
+    assert found.phrase in snap.sentence_text(j)
+
+
+@pytest.mark.parametrize(("aid", "fragment"), UNATTRIBUTED)
+def test_no_attribution_where_there_is_none(engine, aid, fragment) -> None:  # type: ignore[no-untyped-def]
+    j = _sentence(engine.snapshot, aid, fragment)
+    assert find_attribution(engine.snapshot.sentence_text(j)) is None
+
+
+def test_outlet_report_is_not_an_anonymous_source() -> None:
+    found = find_attribution(
+        "Now, a new report from Entertainment Tonight indicates that it was for show."
+    )
+    assert (
+        found is not None
+        and not found.anonymous
+        and found.label == "report by Entertainment Tonight"
+    )
+
+
+def test_citation_says_who_made_the_claim(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("Are Kim and Kanye doing okay?")
+    attributed = [c.attribution for c in answer.citations if c.attribution]
+    assert attributed and all("unnamed" in a for a in attributed)
+    assert "attributed to" in _rendered(answer)
+
+
+# ---- links to the quote --------------------------------------------------------------------
+
+
+def test_text_fragment_encodes_the_directive_syntax() -> None:
+    frag = text_fragment("Kim-Kanye & co, said")
+    assert frag == ":~:text=Kim%2DKanye%20%26%20co%2C%20said"
+    assert encode_term("a-b,c&d") == "a%2Db%2Cc%26d"
+    assert quote_link(None, "anything") is None
+
+
+def test_every_corpus_sentence_round_trips_through_its_link(engine) -> None:  # type: ignore[no-untyped-def]
+    snap = engine.snapshot
+    for j in range(len(snap.sent_start)):
+        sentence = snap.sentence_text(j)
+        art = snap.articles[int(snap.sent_article[j])]
+        link = quote_link("https://example.com/story#old", sentence)
+        assert link is not None and link.startswith("https://example.com/story#:~:text=")
+        fragment = link.split("#:~:text=", 1)[1]
+        assert not re.search(r"[ ,&-]", fragment.replace(",", "", 1)) and fragment.count(",") <= 1
+        start, end = decode_fragment(link)
+        assert len(start.split()) <= 8 and (end is None or len(end.split()) <= 4)
+        s0 = art.text.find(start, int(snap.sent_start[j]))
+        assert s0 != -1 and s0 < int(snap.sent_end[j]), (start, sentence)
+        if end is not None:
+            e0 = art.text.find(end, s0 + len(start))
+            assert e0 != -1 and e0 + len(end) <= int(snap.sent_end[j]), (end, sentence)
+
+
+def test_citation_link_opens_the_article_at_the_quote(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("How long did Kanye's TMZ interview last?")
+    cited = [c for c in answer.citations if c.url]
+    assert cited, answer.citations
+    for c in cited:
+        assert c.link and c.link.startswith(c.url + "#:~:text=")
+        start, end = decode_fragment(c.link)
+        text = engine.snapshot.articles[engine.snapshot.article_index[c.article_id]].text
+        assert start in text and (end is None or end in text)
+        assert unquote(c.link).count("#:~:text=") == 1
+    assert all(c.link is None for c in answer.citations if not c.url)
+
+
+# ---- filters -------------------------------------------------------------------------------
+
+
+def _cited(answer) -> set[str]:  # type: ignore[no-untyped-def]
+    return {c.article_id for c in answer.citations}
+
+
+def test_filters_mask_the_store_query(engine) -> None:  # type: ignore[no-untyped-def]
+    snap = engine.snapshot
+    since = Filters.parse(since="2020")
+    allowed = {a.id for a in snap.articles if since.allows(a)}
+    assert allowed == {IN_TOUCH_2020, GOSSIP}  # 2016? is before, undated cannot be placed
+    mask = since.mask(snap)
+    assert mask is not None and mask.shape == (snap.chunk_count,)
+    assert {snap.articles[int(i)].id for i in snap.chunk_article[mask]} == allowed
+
+    q = "Are Kim and Kanye living apart?"
+    assert PATIENT in _cited(engine.answer(q))
+    assert _cited(engine.answer(q, mask=since.mask(snap))) <= allowed
+    gossip = Filters.parse(outlet="hollywood gossip")
+    assert _cited(engine.answer(q, mask=gossip.mask(snap))) == {GOSSIP}
+    until = Filters.parse(until="2019-12-31")
+    assert _cited(engine.answer("What was Kanye addicted to?", mask=until.mask(snap))) <= {
+        IN_TOUCH_MAY
+    }
+
+
+def test_bad_filters_are_one_line_errors(engine) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(BadQuestion, match="not a date"):
+        Filters.parse(since="2020-13")
+    with pytest.raises(BadQuestion, match="after --until"):
+        Filters.parse(since="2021", until="2020")
+    with pytest.raises(BadQuestion, match="no indexed article matches"):
+        Filters.parse(outlet="The New Yorker").mask(engine.snapshot)
+
+
+def test_cli_filters_and_timeline(indexed) -> None:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "CITEBOT_HOME": str(indexed.home), "CITEBOT_CORPUS": str(indexed.corpus)}
+    cli = [sys.executable, "-m", "bot.cli"]
+    bad = subprocess.run(
+        [*cli, "ask", "Is Kanye in Wyoming?", "--since", "July"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (
+        bad.returncode == 2 and bad.stderr.strip().count("\n") == 0 and "not a date" in bad.stderr
+    )
+    out = subprocess.run(
+        [*cli, "timeline", "divorce", "--outlet", "in touch"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "In Touch" in out.stdout and "Hollywood Gossip" not in out.stdout
+
+
+# ---- timeline ------------------------------------------------------------------------------
+
+
+def test_timeline_lists_dated_passages_in_order(engine) -> None:  # type: ignore[no-untyped-def]
+    entries = timeline(engine, "Wyoming")
+    assert len({e.article_id for e in entries}) == 4
+    assert [e.sort_key for e in entries] == sorted(e.sort_key for e in entries)
+    assert entries[-1].date_label == "undated"  # undated last, never mixed in
+    for e in entries:
+        assert "Wyoming" in e.sentence
+        text = engine.snapshot.articles[engine.snapshot.article_index[e.article_id]].text
+        assert e.sentence in text and e.quote.strip("…") in e.sentence and len(e.quote) <= 122
+    console = Console(record=True, width=300, color_system=None, file=io.StringIO())
+    render_timeline(console, "Wyoming", entries)
+    lines = [ln for ln in console.export_text().splitlines() if "“" in ln]
+    assert len(lines) == len(entries) and lines[0].strip().startswith(entries[0].date_label)
+
+
+def test_timeline_filters_and_topic_words(engine) -> None:  # type: ignore[no-untyped-def]
+    divorce = timeline(engine, "divorce", outlet="The Hollywood Gossip")
+    assert divorce and {e.article_id for e in divorce} == {GOSSIP}
+    assert all("divorc" in e.sentence.lower() for e in divorce)
+    recent = timeline(engine, "Wyoming", since="2020-07-01", until="2020-12-31")
+    assert recent and {e.article_id for e in recent} <= {IN_TOUCH_2020, GOSSIP}
+    with pytest.raises(BadQuestion):
+        timeline(engine, "   ")
+
+
+def test_short_quote_is_verbatim_around_the_topic() -> None:
+    sentence = "word " * 40 + "Wyoming is where he stays " + "tail " * 30
+    quote = short_quote(sentence.strip(), ["wyom"])
+    assert "Wyoming" in quote and len(quote) <= 122 and quote.strip("…") in sentence
+
+
+def test_ask_json_keeps_its_contract(engine) -> None:  # type: ignore[no-untyped-def]
+    data = engine.answer("Are Kim and Kanye living apart?").to_json()
+    assert {"question", "answered", "answer", "citations", "kind", "searched", "elapsed_ms"} <= set(
+        data
+    )
+    first = data["citations"][0]
+    assert {"n", "article_id", "title", "outlet", "date", "url", "passage", "score"} <= set(first)
+    assert {"date_label", "attribution", "link"} <= set(first)
