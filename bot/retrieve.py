@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
 from index.encoder import Encoder
+from index.lexical import tokenize
 from index.snapshot import Snapshot
+
+from .passages import passage_around
 
 RRF_K = 60
 # Question words carry no evidence; bm25s' English list keeps some of them.
@@ -26,9 +29,7 @@ class Hit:
 
 
 def query_terms(text: str) -> list[str]:
-    from index.snapshot import bm25_tokenize
-
-    words = bm25_tokenize([text], as_strings=True)[0]
+    words = tokenize(text)  # bm25s' tokenizer rules, without importing bm25s (scipy)
     return list(dict.fromkeys(w for w in words if w not in QUESTION_WORDS))
 
 
@@ -36,6 +37,18 @@ class Retriever:
     def __init__(self, snapshot: Snapshot, encoder: Encoder) -> None:
         self.snapshot = snapshot
         self.encoder = encoder
+        # Sentence scoring asks for the same sentences' terms question after question;
+        # tokenising them once per snapshot makes coverage a set lookup. Bounded, so a
+        # bot that runs for weeks on a 100k-chunk corpus does not grow without limit.
+        self.sentence_terms = lru_cache(maxsize=1 << 16)(self._sentence_terms)
+        self.passage_terms = lru_cache(maxsize=1 << 16)(self._passage_terms)
+
+    def _sentence_terms(self, j: int) -> frozenset[str]:
+        return frozenset(query_terms(self.snapshot.sentence_text(j)))
+
+    def _passage_terms(self, j: int, limit: int) -> frozenset[str]:
+        """Terms of the citation passage around sentence j (see passages.passage_around)."""
+        return frozenset(query_terms(passage_around(self.snapshot, j, limit).text))
 
     @cached_property
     def _idf(self) -> tuple[dict[str, int], np.ndarray]:

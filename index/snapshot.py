@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .errors import IndexMissing, StoreError
+from .lexical import Lexical
 from .store import Store
 
 _ARRAYS = (
@@ -109,10 +110,9 @@ class Snapshot:
         return art.text[int(self.sent_start[j]) : int(self.sent_end[j])]
 
     @cached_property
-    def bm25(self) -> Any:
-        import bm25s
-
-        return bm25s.BM25.load(str(self.path / "bm25"), show_progress=False)
+    def bm25(self) -> Lexical:
+        # Loaded once per snapshot; reading it ourselves keeps scipy out of the query path.
+        return Lexical(self.path / "bm25")
 
 
 def current_generation(snapshots_dir: Path) -> str | None:

@@ -1,0 +1,90 @@
+"""The query side of the BM25 index, without importing bm25s.
+
+`import bm25s` pulls in scipy.sparse (about 0.3 s of a one-second cold answer), yet a query
+only needs the saved score matrix and bm25s' tokenizer rules. The index is still *built* by
+bm25s at export time (snapshot.py); this module reads the files it saves and reproduces its
+tokenizer exactly (tests/test_lexical.py checks both against bm25s itself).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+# bm25s.tokenize's default pattern (the scikit-learn CountVectorizer one).
+_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+_local = threading.local()  # a snowball stemmer must not be shared across threads
+
+
+@cache
+def stopwords_en() -> frozenset[str]:
+    """bm25s' English stopword list, read from its plain-data module.
+
+    Loading the file by path skips `bm25s/__init__`, which is what imports scipy.
+    """
+    spec = importlib.util.find_spec("bm25s")
+    if spec is None or spec.origin is None:
+        raise ImportError("bm25s is not installed")
+    path = Path(spec.origin).with_name("stopwords.py")
+    loaded = importlib.util.spec_from_file_location("_citebot_bm25s_stopwords", path)
+    if loaded is None or loaded.loader is None:
+        raise ImportError(f"cannot read {path}")
+    module = importlib.util.module_from_spec(loaded)
+    loaded.loader.exec_module(module)
+    return frozenset(module.STOPWORDS_EN_PLUS)  # the list snapshot.bm25_tokenize indexes with
+
+
+def _stemmer() -> Any:
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _local.stemmer = Stemmer.Stemmer("english")
+    return stemmer
+
+
+def tokenize(text: str) -> list[str]:
+    """Same tokens, in the same order, as `bm25s.tokenize([text], stopwords=STOPWORDS_EN_PLUS,
+    stemmer=Stemmer("english"), return_ids=False)[0]`."""
+    stop = stopwords_en()
+    words = [w for w in _TOKEN.findall(text.lower()) if w not in stop]
+    return list(_stemmer().stemWords(words)) if words else []
+
+
+class Lexical:
+    """A saved bm25s index, read-only. Keeps bm25s.BM25's attribute names (`scores`,
+    `vocab_dict`, `get_scores`) so callers written against bm25s keep working."""
+
+    def __init__(self, path: Path) -> None:
+        params = json.loads((path / "params.index.json").read_text(encoding="utf-8"))
+        if params.get("method", "lucene") not in ("lucene", "robertson", "atire"):
+            # BM25L/BM25+ add a non-occurrence term this reader does not implement.
+            raise ValueError(f"unsupported BM25 variant {params.get('method')}")
+        self.vocab_dict: dict[str, int] = json.loads(
+            (path / "vocab.index.json").read_text(encoding="utf-8")
+        )
+        self.scores: dict[str, Any] = {
+            name: np.load(path / f"{name}.csc.index.npy") for name in ("data", "indices", "indptr")
+        }
+        self.scores["num_docs"] = int(params["num_docs"])
+        self.dtype = np.dtype(params.get("dtype", "float32"))
+
+    def get_scores(self, terms: list[str]) -> np.ndarray:
+        """BM25 score of every document for these (already tokenized) query terms."""
+        data, indices, indptr = (self.scores[k] for k in ("data", "indices", "indptr"))
+        scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
+        for term in terms:
+            i = self.vocab_dict.get(term)
+            if i is None or i + 1 >= len(indptr):
+                continue
+            lo, hi = int(indptr[i]), int(indptr[i + 1])
+            # One term lists each document at most once, so a fancy-indexed add is exact.
+            scores[indices[lo:hi]] += data[lo:hi]
+        return scores
