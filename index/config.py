@@ -83,4 +83,14 @@ class Settings(BaseSettings):
 
 
 def get_settings(**overrides: object) -> Settings:
-    return Settings(**overrides)  # type: ignore[arg-type]
+    from pydantic import ValidationError
+
+    from .errors import ConfigError
+
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        # One line naming the setting; never the value (it could be a secret).
+        err = exc.errors(include_url=False, include_input=False)[0]
+        name = "CITEBOT_" + "_".join(str(p) for p in err["loc"]).upper()
+        raise ConfigError(f"invalid setting {name}: {err['msg']}") from exc

@@ -33,3 +33,7 @@ class IndexBusy(CitebotError):
 
 class StoreError(CitebotError):
     """The vector store (Chroma) failed or is unreachable, or the data directory is unusable."""
+
+
+class ConfigError(CitebotError):
+    """A CITEBOT_* setting (environment or .env) has a value of the wrong kind."""
