@@ -8,6 +8,7 @@ words, when its vector is very close to the topic's.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -149,3 +150,31 @@ def short_quote(sentence: str, terms: list[str], limit: int = QUOTE_CHARS) -> st
             hi, grew = hi + 1, True
     quote = " ".join(words[lo:hi])
     return ("…" if lo > 0 else "") + quote + ("…" if hi < len(words) else "")
+
+
+_MARKDOWN = re.compile(r"([\\*_~`|\[\]>#-])")
+
+
+def timeline_text(entries: list[TimelineEntry], limit: int = 4000, markdown: bool = False) -> str:
+    """The timeline as text within `limit` characters (a Discord embed holds 4096).
+
+    With markdown, quotes are escaped and link to the passage when the article has a URL.
+    """
+    if not entries:
+        return "No passages about that topic."
+    lines: list[str] = []
+    for i, e in enumerate(entries):
+        if markdown:
+            quote = _MARKDOWN.sub(r"\\\1", e.quote)
+            quote = f"[“{quote}”]({e.link})" if e.link else f"“{quote}”"
+            outlet = _MARKDOWN.sub(r"\\\1", e.outlet or "unknown outlet")
+            line = f"**{e.date_label}** · {outlet} · {quote}"
+        else:
+            line = e.line()
+        rest = len(entries) - i
+        more = f"… and {rest} more" if rest else ""
+        if len("\n".join([*lines, line])) + len(more) + 1 > limit:
+            lines.append(more)
+            break
+        lines.append(line)
+    return "\n".join(lines)

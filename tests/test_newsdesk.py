@@ -21,7 +21,7 @@ from bot.disagree import find_oppositions, opposing
 from bot.filters import Filters
 from bot.fragments import decode_fragment, encode_term, quote_link, text_fragment
 from bot.render import render_answer, render_timeline
-from bot.timeline import short_quote, timeline
+from bot.timeline import short_quote, timeline, timeline_text
 from index.articles import parse_article
 from index.errors import BadQuestion
 
@@ -430,3 +430,15 @@ def test_ask_json_keeps_its_contract(engine) -> None:  # type: ignore[no-untyped
     first = data["citations"][0]
     assert {"n", "article_id", "title", "outlet", "date", "url", "passage", "score"} <= set(first)
     assert {"date_label", "attribution", "link"} <= set(first)
+
+
+def test_timeline_text_fits_discord_and_escapes(engine) -> None:  # type: ignore[no-untyped-def]
+    entries = timeline(engine, "divorce")
+    full = timeline_text(entries, markdown=True)
+    assert full.count("\n") == len(entries) - 1 and "**2016?**" in full
+    assert (
+        "](https://www.intouchweekly.com/posts/" in full
+    )  # the one article with a URL links its quote
+    short = timeline_text(entries, limit=300)
+    assert len(short) <= 300 and short.endswith("more")
+    assert timeline_text([]) == "No passages about that topic."
