@@ -1,0 +1,101 @@
+"""index/lexical.py reads bm25s' files without bm25s: it must give bm25s' exact results."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import DEV_QUESTIONS, OWN_QUESTIONS, ROOT
+
+
+def _bm25s_tokens(text: str) -> list[str]:
+    from index.snapshot import bm25_tokenize
+
+    return bm25_tokenize([text], as_strings=True)[0]
+
+
+def _questions() -> list[str]:
+    out = []
+    for path in (OWN_QUESTIONS, DEV_QUESTIONS):
+        if path.exists():
+            out += [json.loads(line)["q"] for line in path.read_text().splitlines() if line]
+    return out
+
+
+def test_tokenizer_matches_bm25s_on_corpus_and_questions(indexed) -> None:  # type: ignore[no-untyped-def]
+    from index.lexical import tokenize
+    from index.snapshot import load_snapshot
+
+    snap = load_snapshot(indexed.snapshots_dir)
+    texts = [snap.sentence_text(j) for j in range(len(snap.sent_start))] + _questions()
+    texts += ["", "a the of", "Kim's 39th — Cody, WY; 2020-07-19!", "ÉCOLE naïve Straße 東京"]
+    for text in texts:
+        assert tokenize(text) == _bm25s_tokens(text), text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_tokenizer_matches_bm25s_on_any_text(text: str) -> None:
+    from index.lexical import tokenize
+
+    assert tokenize(text) == _bm25s_tokens(text)
+
+
+def test_scores_match_bm25s_exactly(indexed) -> None:  # type: ignore[no-untyped-def]
+    import bm25s
+
+    from bot.retrieve import query_terms
+    from index.snapshot import load_snapshot
+
+    snap = load_snapshot(indexed.snapshots_dir)
+    ours, theirs = snap.bm25, bm25s.BM25.load(str(snap.path / "bm25"), show_progress=False)
+    assert ours.vocab_dict == theirs.vocab_dict
+    checked = 0
+    for q in [*_questions(), "kanye kanye wyoming", "zzzunknownword ranch"]:
+        terms = query_terms(q)
+        known = [t for t in terms if t in theirs.vocab_dict]
+        if not known:
+            continue
+        np.testing.assert_array_equal(ours.get_scores(terms), theirs.get_scores(known))
+        checked += 1
+    assert checked > 40
+    assert not ours.get_scores(["zzzunknownword"]).any()
+
+
+def test_answering_imports_neither_torch_nor_scipy(indexed) -> None:  # type: ignore[no-untyped-def]
+    """The cold path's budget: a fresh process answers without the heavy libraries."""
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "sys.argv = ['citebot', 'ask', '--json', 'Where is the ranch?']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in ('torch', 'scipy', 'bm25s', 'chromadb', 'transformers',"
+        " 'sentence_transformers') if m in sys.modules)\n"
+        "print('HEAVY', heavy)\n"
+    )
+    env = {"CITEBOT_HOME": str(indexed.home), "CITEBOT_CORPUS": str(indexed.corpus)}
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**_base_env(), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert '"answered"' in out.stdout
+    assert "HEAVY []" in out.stdout, out.stdout[-300:]
+
+
+def _base_env() -> dict[str, str]:
+    import os
+
+    return {k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")} | {
+        "PYTHONPATH": str(Path(ROOT))
+    }
