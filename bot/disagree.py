@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -70,12 +71,9 @@ class Opposition:
     shared: str  # the concept both sides talk about, for the reader and for debugging
 
 
-def opposing(
-    text_a: str, text_b: str, common: Callable[[str], bool] = lambda _t: False
-) -> str | None:
+def opposing(text_a: str, text_b: str, common: frozenset[str] = frozenset()) -> str | None:
     """The shared concept if one text negates, in some clause, what the other asserts."""
-    clauses_a = [_clause(c, common) for c in _split(text_a)]
-    clauses_b = [_clause(c, common) for c in _split(text_b)]
+    clauses_a, clauses_b = _analyse(text_a, common), _analyse(text_b, common)
     for scoped_a, terms_a in clauses_a:
         for scoped_b, terms_b in clauses_b:
             if scoped_a is not None and scoped_b is None:
@@ -115,6 +113,16 @@ def find_oppositions(
     return sorted(found, key=lambda o: -o.similarity)
 
 
+# (the topic words a negation scopes over, in order, or None; all the clause's topic words)
+Clause = tuple[tuple[str, ...] | None, frozenset[str]]
+
+
+@lru_cache(maxsize=4096)
+def _analyse(text: str, common: frozenset[str]) -> list[Clause]:
+    """A sentence's clauses, analysed once: answers compare each cited sentence with many."""
+    return [_clause(c, common) for c in _split(text)]
+
+
 def _split(text: str) -> list[str]:
     # Who said it is not part of the claim: "a separate source said" is not about separating.
     if attribution := find_attribution(text):
@@ -124,9 +132,7 @@ def _split(text: str) -> list[str]:
     return [c for c in _CLAUSES.split(text) if c.strip()]
 
 
-def _clause(
-    text: str, common: Callable[[str], bool]
-) -> tuple[tuple[str, ...] | None, frozenset[str]]:
+def _clause(text: str, common: frozenset[str]) -> Clause:
     """(the topic words a negation in the clause scopes over, in order, or None; all its topic words)."""
     words = _WORD.findall(text)
     scoped: list[str] = []
@@ -140,10 +146,10 @@ def _clause(
     return (tuple(_topic(" ".join(scoped), common)) if negated else None), frozenset(topic)
 
 
-def _topic(text: str, common: Callable[[str], bool]) -> list[str]:
+def _topic(text: str, common: frozenset[str]) -> list[str]:
     with _TERMS_LOCK:
         terms = query_terms(text)
-    return [t for t in terms if t not in _NOT_TOPIC and not common(t) and len(t) > 2]
+    return [t for t in terms if t not in _NOT_TOPIC and t not in common and len(t) > 2]
 
 
 def _shared(scoped: tuple[str, ...], other: frozenset[str]) -> str | None:
@@ -162,7 +168,7 @@ def _matches(term: str, other: frozenset[str]) -> bool:
 _COMMON_CACHE: dict[str, frozenset[str]] = {}
 
 
-def _common_terms(snap: Snapshot) -> Callable[[str], bool]:
+def _common_terms(snap: Snapshot) -> frozenset[str]:
     """Terms in more than COMMON_SHARE of the chunks; cached per snapshot generation."""
     if snap.generation not in _COMMON_CACHE:
         bm25 = snap.bm25
@@ -174,5 +180,4 @@ def _common_terms(snap: Snapshot) -> Callable[[str], bool]:
         )
         _COMMON_CACHE.clear()  # one generation is live at a time
         _COMMON_CACHE[snap.generation] = common
-    words = _COMMON_CACHE[snap.generation]
-    return lambda term: term in words
+    return _COMMON_CACHE[snap.generation]
