@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
 OWN_QUESTIONS = ROOT / "eval" / "questions.jsonl"
+HELDOUT_QUESTIONS = ROOT / "eval" / "heldout.jsonl"
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
