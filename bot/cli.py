@@ -56,19 +56,29 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
-def _index(settings: Settings, corpus: Path | None, rebuild: bool, quiet: bool = False) -> IndexReport:
+def _index(
+    settings: Settings, corpus: Path | None, rebuild: bool, quiet: bool = False
+) -> IndexReport:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from index.indexer import run_index
 
     err = _console(stderr=True)
     with Progress(
-        TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), console=err, transient=True,
-        disable=quiet,
+        TextColumn("embedding"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=err,
+        transient=True,
+        # Off when stderr is a pipe or log: the bar would leave a blank line before an error.
+        disable=quiet or not err.is_terminal,
     ) as bar:
         task = bar.add_task("embed", total=None)
         report = run_index(
-            settings, corpus, rebuild=rebuild, progress=lambda done, total: bar.update(task, completed=done, total=total)
+            settings,
+            corpus,
+            rebuild=rebuild,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
         )
     for message in report.skipped:
         err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
@@ -88,8 +98,15 @@ def _engine(settings: Settings) -> Engine:
 
 @app.command()
 def index(
-    corpus: Annotated[Path | None, typer.Option(help="Directory of .txt/.md/.html articles [default: corpus/ or CITEBOT_CORPUS]")] = None,
-    rebuild: Annotated[bool, typer.Option("--rebuild", help="Drop the index and start over.")] = False,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            help="Directory of .txt/.md/.html articles [default: corpus/ or CITEBOT_CORPUS]"
+        ),
+    ] = None,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Drop the index and start over.")
+    ] = False,
 ) -> None:
     """Index the corpus incrementally: only new or edited articles are embedded."""
     report = _index(_settings(), corpus, rebuild)
@@ -104,7 +121,9 @@ def index(
 def ask(
     question: Annotated[str, typer.Argument(help="The question, in quotes.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
-    k: Annotated[int, typer.Option("-k", min=1, max=10, help="At most this many cited sentences.")] = 3,
+    k: Annotated[
+        int, typer.Option("-k", min=1, max=10, help="At most this many cited sentences.")
+    ] = 3,
     since: SinceOpt = None,
     until: UntilOpt = None,
     outlet: OutletOpt = None,
@@ -223,7 +242,9 @@ def discord_bot(
     settings = _settings()
     token = settings.discord_token.get_secret_value().strip() if settings.discord_token else ""
     if not token:
-        raise CitebotError("DISCORD_TOKEN is not set: put the bot token in the environment or in .env")
+        raise CitebotError(
+            "DISCORD_TOKEN is not set: put the bot token in the environment or in .env"
+        )
     import discord
 
     from .discord_app import create_bot
@@ -234,7 +255,11 @@ def discord_bot(
         # log_handler=None: keep our logging setup; discord.py never logs the token itself.
         bot.run(token, log_handler=None)
     except discord.LoginFailure:
-        raise CitebotError("Discord rejected DISCORD_TOKEN: check the bot token in the Developer Portal") from None
+        raise CitebotError(
+            "Discord rejected DISCORD_TOKEN: check the bot token in the Developer Portal"
+        ) from None
+    except (discord.GatewayNotFound, OSError) as exc:  # aiohttp's connection errors are OSErrors
+        raise CitebotError(f"cannot reach Discord ({type(exc).__name__})") from None
     except discord.PrivilegedIntentsRequired:
         raise CitebotError(
             "--message-content needs the Message Content intent enabled for the bot in the Developer Portal"
