@@ -6,9 +6,9 @@ The shared dev set is asserted exactly in test_answering; this guards our larger
 
 from __future__ import annotations
 
-from bot.evaluate import load_cases, run_eval
-
 from conftest import HELDOUT_QUESTIONS, OWN_QUESTIONS
+
+from bot.evaluate import load_cases, run_eval
 
 
 def test_own_question_set_scores_hold(engine) -> None:  # type: ignore[no-untyped-def]
