@@ -91,6 +91,9 @@ def _engine(settings: Settings) -> Engine:
     try:
         return Engine(settings)
     except IndexMissing:
+        from index.indexer import preflight
+
+        preflight(settings)  # a bad corpus or data dir is one error line, not a notice too
         _console(stderr=True).print(f"No index yet: indexing {settings.corpus} first…")
         _index(settings, None, rebuild=False)
         return Engine(settings)

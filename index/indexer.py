@@ -75,12 +75,23 @@ def writer_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
+def corpus_files(corpus: Path) -> list[Path]:
     if not corpus.is_dir():
         raise CorpusError(f"corpus directory {corpus} does not exist")
     files = find_article_files(corpus)
     if not files:
         raise CorpusError(f"corpus directory {corpus} has no .txt, .md or .html articles")
+    return files
+
+
+def preflight(settings: Settings, corpus: Path | None = None) -> None:
+    """The cheap reasons an index run would fail, checked before telling the user it starts."""
+    ensure_writable(settings.data_dir)
+    corpus_files(corpus or settings.corpus)
+
+
+def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
+    files = corpus_files(corpus)
     articles: dict[str, Article] = {}
     for path in files:
         try:
