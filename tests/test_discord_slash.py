@@ -16,6 +16,7 @@ import pytest
 from discord import app_commands
 from test_discord_format import assert_within_limits, big_answer
 
+from bot.answer import NOT_COVERED
 from bot.discord_app import (
     APOLOGY,
     REFUSAL,
@@ -323,3 +324,45 @@ async def test_fifty_concurrent_asks_complete_and_the_loop_stays_responsive(cog)
     assert cog.answered == 50
     print(f"50 concurrent /ask: {elapsed:.2f} s, worst heartbeat stall {worst * 1000:.1f} ms")
     assert worst < 0.1, f"event loop stalled {worst * 1000:.0f} ms"
+
+
+async def test_guild_id_syncs_to_one_guild_else_global(engine, settings) -> None:  # type: ignore[no-untyped-def]
+    from unittest.mock import AsyncMock
+
+    for guild_id, expect_guild in ((1234, True), (None, False)):
+        bot = create_bot(engine, settings.model_copy(update={"guild_id": guild_id}), sync=False)
+        with patch.object(bot.tree, "sync", new=AsyncMock(return_value=[])) as sync:
+            await bot.sync_commands()  # type: ignore[attr-defined]
+        guild = sync.await_args.kwargs.get("guild")
+        assert (guild is not None and guild.id == 1234) if expect_guild else guild is None
+        bot.citebot.executor.shutdown(wait=True)  # type: ignore[attr-defined]
+
+
+def test_slash_commands_are_described() -> None:
+    from bot.discord_app import CitebotCog
+
+    commands = {c.name: c for c in CitebotCog.__cog_app_commands__}
+    assert set(commands) == {"ask", "sources", "stats", "reindex"}
+    ask = commands["ask"]
+    params = {p.name: p for p in ask.parameters}
+    assert (
+        params["question"].required
+        and params["question"].type is discord.AppCommandOptionType.string
+    )
+    assert (
+        not params["private"].required
+        and params["private"].type is discord.AppCommandOptionType.boolean
+    )
+    assert all(p.description and p.description != "…" for p in params.values())
+    assert all(c.description for c in commands.values())
+
+
+async def test_uncovered_questions_are_refused_plainly(cog, engine) -> None:  # type: ignore[no-untyped-def]
+    question = "What is the boiling point of liquid nitrogen in kelvin?"
+    expected = engine.answer(question)
+    assert not expected.answered, "the seed corpus is about celebrities, not chemistry"
+    inter = interaction()
+    await cog.ask.callback(cog, inter, question=question)
+    embed = sent_kwargs(inter.followup.send)["embed"]
+    assert embed.description == expected.text == NOT_COVERED
+    assert embed.fields == []
