@@ -17,15 +17,9 @@ from discord import app_commands
 from test_discord_format import assert_within_limits, big_answer
 
 from bot.answer import NOT_COVERED
-from bot.discord_app import (
-    APOLOGY,
-    REFUSAL,
-    CitebotCog,
-    SourcesView,
-    create_bot,
-    on_app_command_error,
-)
+from bot.discord_app import REFUSAL, CitebotCog, create_bot
 from bot.discord_format import NO_MENTIONS, answer_embed, source_pages
+from bot.discord_views import APOLOGY, SourcesView, on_app_command_error
 from index.snapshot import ArticleInfo
 
 QUESTION = "Where were Kim and Kanye spotted crying in a car?"
