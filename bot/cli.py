@@ -271,7 +271,10 @@ def discord_bot(
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    # On the handler, not the logger: bm25s sets its own logger to DEBUG when it is imported
+    # (lazily, after this line), which leaked "DEBUG bm25s: Building index…" onto stderr.
+    for handler in logging.getLogger().handlers:
+        handler.setLevel(logging.WARNING)
     try:
         app()
     except CitebotError as exc:
