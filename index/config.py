@@ -34,6 +34,9 @@ class Settings(BaseSettings):
 
     # Answering
     top_k: int = 3
+    # Answers computed at once per process; more trade event-loop latency for throughput
+    # (see Engine.answer).
+    answer_threads: int = 1
     max_question_chars: int = 2000
     passage_chars: int = 400
 
