@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -14,6 +15,7 @@ from index.snapshot import Snapshot
 from .passages import passage_around
 
 RRF_K = 60
+_BETWEEN_WORDS = re.compile(r"\W+")  # a gap that cannot join or hold a token
 # Question words carry no evidence; bm25s' English list keeps some of them.
 QUESTION_WORDS = frozenset(
     "what who whom whose which when where why how did does do is are was were has have had".split()
@@ -47,8 +49,32 @@ class Retriever:
         return frozenset(query_terms(self.snapshot.sentence_text(j)))
 
     def _passage_terms(self, j: int, limit: int) -> frozenset[str]:
-        """Terms of the citation passage around sentence j (see passages.passage_around)."""
-        return frozenset(query_terms(passage_around(self.snapshot, j, limit).text))
+        """Terms of the citation passage around sentence j (see passages.passage_around).
+
+        A passage is a run of whole sentences; when only spaces and punctuation lie between
+        them, its terms are exactly the union of theirs (already cached), so only the odd
+        passage with words outside any sentence is tokenised again.
+        """
+        snap = self.snapshot
+        window = passage_around(snap, j, limit)
+        art, lo, hi = snap.sent_article[j], j, j
+        while (
+            lo > 0 and snap.sent_article[lo - 1] == art and snap.sent_start[lo - 1] >= window.start
+        ):
+            lo -= 1
+        last = len(snap.sent_start) - 1
+        while (
+            hi < last and snap.sent_article[hi + 1] == art and snap.sent_end[hi + 1] <= window.end
+        ):
+            hi += 1
+        text = window.article.text
+        exact = int(snap.sent_start[lo]) == window.start and int(snap.sent_end[hi]) == window.end
+        if not exact or not all(
+            _BETWEEN_WORDS.fullmatch(text[int(snap.sent_end[k]) : int(snap.sent_start[k + 1])])
+            for k in range(lo, hi)
+        ):
+            return frozenset(query_terms(window.text))
+        return frozenset().union(*(self.sentence_terms(k) for k in range(lo, hi + 1)))
 
     @cached_property
     def _idf(self) -> tuple[dict[str, int], np.ndarray]:

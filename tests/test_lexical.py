@@ -99,3 +99,17 @@ def _base_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")} | {
         "PYTHONPATH": str(Path(ROOT))
     }
+
+
+def test_cached_passage_terms_equal_tokenising_the_passage(engine) -> None:  # type: ignore[no-untyped-def]
+    """Scoring reads memoised term sets; they must be what tokenising the text gives."""
+    from bot.passages import passage_around
+    from bot.retrieve import Retriever, query_terms
+
+    retriever = Retriever(engine.snapshot, engine.encoder)
+    snap = retriever.snapshot
+    for limit in (120, 220, 400, 1000):
+        for j in range(len(snap.sent_start)):
+            want = frozenset(query_terms(passage_around(snap, j, limit).text))
+            assert retriever.passage_terms(j, limit) == want, (j, limit)
+            assert retriever.sentence_terms(j) == frozenset(query_terms(snap.sentence_text(j)))
