@@ -164,7 +164,21 @@ async def test_reindex_for_admin_reports_counts_and_engine_sees_new_articles(fre
     try:
         before = engine.answer("How far can the Port Wren lighthouse lens be seen?")
         inter = interaction(manage_guild=True)
-        await cog.reindex.callback(cog, inter)
+        finished: list[str] = []
+
+        async def reindex() -> None:
+            await cog.reindex.callback(cog, inter)
+            finished.append("reindex")
+
+        async def ask_meanwhile() -> None:
+            await asyncio.sleep(0.05)  # the reindex is under way in its thread
+            asker = interaction(user_id=77)
+            await cog.ask.callback(cog, asker, question=QUESTION)
+            assert sent_kwargs(asker.followup.send)["embed"].fields
+            finished.append("ask")
+
+        await asyncio.gather(reindex(), ask_meanwhile())
+        assert finished == ["ask", "reindex"], "answers keep flowing while the index is rebuilt"
         assert inter.response.defer.await_args.kwargs["ephemeral"] is True
         sent_kwargs(inter.followup.send)
         text = inter.followup.send.await_args.args[0]
@@ -360,3 +374,13 @@ async def test_uncovered_questions_are_refused_plainly(cog, engine) -> None:  # 
     embed = sent_kwargs(inter.followup.send)["embed"]
     assert embed.description == expected.text == NOT_COVERED
     assert embed.fields == []
+
+
+def test_create_bot_without_an_engine_answers_from_the_configured_index(engine) -> None:  # type: ignore[no-untyped-def]
+    bot = create_bot(settings=engine.settings, sync=False)
+    own = bot.citebot.engine  # type: ignore[attr-defined]
+    assert own is not engine
+    assert own.snapshot.generation == engine.snapshot.generation
+    assert bot.intents.message_content is False and bot.intents.members is False
+    assert bot.allowed_mentions is not None and bot.allowed_mentions.to_dict()["parse"] == []
+    bot.citebot.executor.shutdown(wait=True)  # type: ignore[attr-defined]
