@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,6 +39,7 @@ _CHROME = re.compile(
 _TAIL_START = re.compile(
     r"^(check also|leave a reply|related posts|more from .{1,40}|you might also like)$", re.I
 )
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _PROMO = re.compile(r"^for more on this, pick up .*$", re.I)
 
 
@@ -62,7 +64,11 @@ def article_id(path: Path) -> str:
 def read_article(path: Path) -> Article:
     """Read one file. Raises UnreadableArticle with a message naming the file."""
     try:
-        if path.stat().st_size > MAX_BYTES:
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode):
+            # A directory fails on read, but a FIFO or device would block the indexer forever.
+            raise UnreadableArticle(f"{path.name}: not a regular file, skipped")
+        if st.st_size > MAX_BYTES:
             raise UnreadableArticle(
                 f"{path.name}: larger than {MAX_BYTES // 1_000_000} MB, skipped"
             )
@@ -80,12 +86,25 @@ def parse_article(raw: bytes, aid: str, suffix: str = ".txt", path: str = "") ->
     except UnicodeDecodeError as exc:
         raise UnreadableArticle(f"{aid}{suffix}: not UTF-8 text, skipped") from exc
     front, body = split_front_matter(source)
+    heading = None
+    if suffix == ".md":
+        body, heading = _strip_md_headings(body)
     article = _from_html(body, aid) if suffix in (".html", ".htm") else _from_text(body, aid)
+    if heading:
+        article = replace(article, title=heading)
     if not article.text.strip():
         raise UnreadableArticle(f"{aid}{suffix}: no article text found, skipped")
     article = _apply_front_matter(article, front)
     digest = hashlib.sha256(raw).hexdigest()[:16]
     return replace(article, path=path, content_hash=digest)
+
+
+def _strip_md_headings(body: str) -> tuple[str, str | None]:
+    """`# Headline` → `Headline`: the marks are markup, not words a citation should quote.
+    A heading on the first line is the article's title, however short."""
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    top = _MD_HEADING.match(first)
+    return _MD_HEADING.sub(r"\2", body), (top.group(2).strip() if top else None)
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:
@@ -171,6 +190,9 @@ def _from_text(body: str, aid: str) -> Article:
         if m := _AUTHOR_BOX.match(line):
             author = author or m.group(1)
             continue
+        if author is None and line.startswith("By ") and (m := _BYLINE.match(line)):
+            author = m.group(1)  # "By Jane Doe" under the headline
+            continue
         if _CHROME.match(line) or _PROMO.match(line) or counts[line] > 1:
             if _PROMO.match(line):
                 outlet = outlet or outlet_from_text(line)
@@ -223,7 +245,7 @@ def _from_html(body: str, aid: str) -> Article:
     )
     return Article(
         id=aid,
-        title=title or aid,
+        title=title or _title_from_text(paragraphs) or aid,
         text="\n\n".join(([title] if title else []) + paragraphs),
         outlet=outlet,
         date=(meta.date[:10] if meta and meta.date else None),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -288,3 +289,42 @@ def test_file_without_text_is_refused(tmp_path: Path) -> None:
     path.write_text("---\ntitle: Only a title\n---\n\n   \n", encoding="utf-8")
     with pytest.raises(UnreadableArticle, match=r"blank\.md"):
         read_article(path)
+
+
+def test_fifo_is_refused_instead_of_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would wait forever for a writer
+    assert [p.name for p in find_article_files(tmp_path)] == ["pipe.txt"]
+    with pytest.raises(UnreadableArticle, match=r"pipe\.txt: not a regular file"):
+        read_article(fifo)
+
+
+def test_markdown_headings_and_byline(tmp_path: Path) -> None:
+    path = tmp_path / "storm.md"
+    path.write_text(
+        "# Storm Hits Coast\n\nBy Jane Doe\n\n"
+        "A powerful storm hit the northern coast on Sunday, cutting power to 40,000 homes.\n\n"
+        "## Damage assessed ##\n\n"
+        "Officials said repairs would take at least a week, according to the utility.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert article.title == "Storm Hits Coast"  # a first-line heading is the title, short or not
+    assert article.author == "Jane Doe"
+    assert "#" not in article.text and "By Jane Doe" not in article.text
+    assert paragraphs(article) == [
+        "A powerful storm hit the northern coast on Sunday, cutting power to 40,000 homes.",
+        "Officials said repairs would take at least a week, according to the utility.",
+    ]
+
+
+def test_html_without_title_gets_one_from_its_first_sentence() -> None:
+    html = (
+        "<html><body><article><p>The bridge over the Elk River reopened on Monday after six "
+        "months of repairs, the state transport agency said.</p><p>Traffic was light in the "
+        "morning but picked up by noon, officials said.</p></article></body></html>"
+    )
+    article = parse_article(html.encode(), "bridge", ".html")
+    assert article.title.startswith("The bridge over the Elk River reopened on Monday")
+    assert article.title != "bridge" and len(article.title) <= 91
+    assert "picked up by noon" in article.text

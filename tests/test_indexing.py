@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections import defaultdict
 from pathlib import Path
@@ -187,12 +188,13 @@ def test_bad_files_are_skipped_by_name_and_the_rest_indexed(fresh_home) -> None:
     (corpus / "latin1.txt").write_bytes("Déclaration du maire à propos du café.".encode("latin-1"))
     (corpus / "dangling.md").symlink_to(corpus / "nowhere.md")
     (corpus / "folder.html").mkdir()
+    os.mkfifo(corpus / "pipe.txt")
 
     report = run_index(fresh_home)
 
     assert report.articles == 4 and report.embeddings == 0
-    assert len(report.skipped) == 4
-    for name in ("scan.txt", "latin1.txt", "dangling.md", "folder.html"):
+    assert len(report.skipped) == 5
+    for name in ("scan.txt", "latin1.txt", "dangling.md", "folder.html", "pipe.txt"):
         assert sum(name in message for message in report.skipped) == 1, name
     assert all("\n" not in message for message in report.skipped)
 
