@@ -276,12 +276,28 @@ def main() -> None:
     for handler in logging.getLogger().handlers:
         handler.setLevel(logging.WARNING)
     try:
-        app()
+        from typer._click import exceptions as click_errors  # typer >= 0.2x vendors click
+    except ImportError:  # older typer runs on click itself
+        from click import exceptions as click_errors  # type: ignore[no-redef]
+
+    try:
+        # standalone_mode=False: usage errors come here as exceptions instead of a boxed panel.
+        code = app(standalone_mode=False)
     except CitebotError as exc:
         print(f"citebot: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
+    except click_errors.NoArgsIsHelpError as exc:
+        sys.exit(exc.exit_code)  # bare `citebot`: typer has already printed the help
+    except click_errors.ClickException as exc:
+        # A bad option or a missing argument: one line, like every other bad input.
+        message = " ".join(exc.format_message().split())
+        ctx = getattr(exc, "ctx", None)
+        where = f" (see `{ctx.command_path} --help`)" if ctx is not None else ""
+        print(f"citebot: error: {message}{where}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

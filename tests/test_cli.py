@@ -221,3 +221,23 @@ def test_ask_without_index_or_corpus_is_one_line(tmp_path: Path) -> None:
     one_line_error(run(tmp_path, "ask", QUESTION, **env), "does not exist")
     (tmp_path / "none").mkdir()
     one_line_error(run(tmp_path, "ask", QUESTION, **env), "no .txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "phrase"),
+    [
+        (("ask", "-k", "0", QUESTION), "-k"),
+        (("ask",), "Missing argument"),
+        (("ask", "--jsn", QUESTION), "--jsn"),
+        (("frobnicate",), "No such command"),
+    ],
+    ids=["k-out-of-range", "no-question", "unknown-option", "unknown-command"],
+)
+def test_usage_errors_are_one_line(tmp_path: Path, args: tuple[str, ...], phrase: str) -> None:
+    one_line_error(run(tmp_path, *args, CITEBOT_HOME=str(tmp_path / "home")), phrase, "--help")
+
+
+def test_bare_command_prints_help(tmp_path: Path) -> None:
+    result = run(tmp_path)
+    assert "Traceback" not in result.stdout + result.stderr
+    assert all(command in result.stdout for command in COMMANDS)
