@@ -201,8 +201,10 @@ class CitebotCog(commands.Cog):
 
     # --- mentions, DMs and follow-ups ------------------------------------------------
 
-    async def _earlier_question(self, message: discord.Message) -> str | None:
-        """The question of the bot answer this message replies to, if it replies to one."""
+    async def _earlier_question(self, message: discord.Message, may_fetch: bool) -> str | None:
+        """The question of the bot answer this message replies to, if it replies to one.
+        Discord usually sends the replied-to message along; fetching it costs a request, so
+        only messages addressed to the bot may do that."""
         ref = message.reference
         if ref is None or ref.message_id is None or self.bot.user is None:
             return None
@@ -210,6 +212,8 @@ class CitebotCog(commands.Cog):
         if record is not None:
             return record.question
         earlier = ref.resolved if isinstance(ref.resolved, discord.Message) else None
+        if earlier is None and not may_fetch:
+            return None
         if earlier is None:
             try:
                 earlier = await message.channel.fetch_message(ref.message_id)
@@ -229,7 +233,7 @@ class CitebotCog(commands.Cog):
         if me is None or message.author.bot:
             return
         direct = message.guild is None or any(u.id == me.id for u in message.mentions)
-        context = await self._earlier_question(message)
+        context = await self._earlier_question(message, may_fetch=direct)
         question = self._question_text(message)
         if not direct and (context is None or not question):
             return  # not for us (or content we may not read without the Message Content intent)

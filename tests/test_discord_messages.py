@@ -67,6 +67,7 @@ async def post(
     channel: Any,
     mentions: list[Any] = (),
     reply_to: discord.Message | None = None,
+    send_referenced: bool = True,
 ) -> int:  # type: ignore[assignment]
     """A user's message arriving from the gateway, as Discord would send it."""
     extra: dict[str, Any] = {}
@@ -79,7 +80,8 @@ async def post(
         raw = next(m for m in back._cur_config.messages[channel.id] if m["id"] == reply_to.id)  # type: ignore[union-attr]
         data["type"] = 19
         data["message_reference"] = {"message_id": reply_to.id, "channel_id": channel.id, **extra}
-        data["referenced_message"] = raw
+        if send_referenced:
+            data["referenced_message"] = raw
     back._cur_config.messages.setdefault(channel.id, []).append(data)  # type: ignore[union-attr]
     back.get_state().parse_message_create(data)
     await dpytest.run_all_events()
@@ -166,6 +168,26 @@ async def test_reply_to_an_answer_is_a_follow_up_with_context(running, engine) -
         third = dpytest.get_message()
     expected = answer_embed(real(follow_up, context=QUESTION))
     assert fields(second.embeds[0]) == fields(expected) == fields(third.embeds[0])
+
+
+async def test_follow_up_fetches_the_answer_when_discord_does_not_send_it(running, engine) -> None:  # type: ignore[no-untyped-def]
+    bot, _ = running
+    cfg = dpytest.get_config()
+    await post(f"<@{bot.user.id}> {QUESTION}", cfg.members[0], cfg.channels[0], mentions=[bot.user])
+    first = dpytest.get_message()
+    bot.citebot.memory = type(bot.citebot.memory)()
+    real = engine.answer
+    with patch.object(engine, "answer", side_effect=real) as spy:
+        await post(
+            f"<@{bot.user.id}> and Kim?",
+            cfg.members[0],
+            cfg.channels[0],
+            mentions=[bot.user],
+            reply_to=first,
+            send_referenced=False,
+        )
+    assert spy.call_args.kwargs["context"] == QUESTION
+    assert dpytest.get_message().embeds
 
 
 async def test_reply_to_someone_else_is_not_a_follow_up(running) -> None:  # type: ignore[no-untyped-def]
