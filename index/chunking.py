@@ -15,6 +15,8 @@ from .encoder import MAX_TOKENS
 # A sentence longer than this many characters is cut at spaces, so no chunk can exceed the
 # model's window even when a scraped file has no punctuation at all.
 _MAX_SENTENCE_CHARS = 600
+_WINDOW_CHARS = 4000
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 
@@ -40,31 +42,58 @@ class Chunk:
 def _segmenter() -> Any:
     import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
 def split_sentences(text: str) -> list[Span]:
     """Sentences of every paragraph; a sentence never crosses a paragraph break."""
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+", text):
-        offset = para.start()
-        chunk = para.group()
-        pieces = _segmenter().segment(chunk) if len(chunk) > 1 else []
-        cursor = 0
-        for piece in pieces:
-            sent = piece.sent.strip()
-            if not sent:
-                continue
-            # pysbd's offsets drift on some inputs; locate the sentence ourselves.
-            found = chunk.find(sent, cursor)
-            if found < 0:
-                continue
-            cursor = found + len(sent)
-            spans.extend(_cap(offset + found, offset + cursor, text))
-        if not pieces and chunk.strip():
-            lead = len(chunk) - len(chunk.lstrip())
-            spans.extend(_cap(offset + lead, offset + len(chunk.rstrip()), text))
+        for offset, window in _windows(para.group()):
+            base = para.start() + offset
+            for start, end in _locate(window):
+                spans.extend(_cap(base + start, base + end, text))
     return spans
+
+
+def _windows(paragraph: str) -> list[tuple[int, str]]:
+    """A long paragraph in pieces cut after a sentence end: pysbd's time grows with the square
+    of its input (a 100 KB one-line scrape took 20 s), so it never sees more than a window."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(paragraph) - start > _WINDOW_CHARS:
+        lo, hi = start + _WINDOW_CHARS // 2, start + _WINDOW_CHARS
+        cut = max((m.end() for m in _SENTENCE_END.finditer(paragraph, lo, hi)), default=-1)
+        if cut < 0:
+            cut = paragraph.rfind(" ", lo, hi) + 1 or hi  # no sentence end: a word break
+        out.append((start, paragraph[start:cut]))
+        start = cut
+    out.append((start, paragraph[start:]))
+    return out
+
+
+def _locate(chunk: str) -> list[tuple[int, int]]:
+    """pysbd's sentences as offsets into chunk. We find each sentence ourselves (pysbd's own
+    spans drift), and text it drops or alters becomes a span of its own: nothing is lost."""
+    found: list[tuple[int, int]] = []
+    cursor = 0
+    for piece in _segmenter().segment(chunk) if len(chunk) > 1 else []:
+        sent = piece.strip()
+        at = chunk.find(sent, cursor) if sent else -1
+        if at < 0:
+            continue
+        found.extend(_gap(chunk, cursor, at))
+        found.append((at, at + len(sent)))
+        cursor = at + len(sent)
+    found.extend(_gap(chunk, cursor, len(chunk)))
+    return found
+
+
+def _gap(chunk: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    piece = chunk[lo:hi]
+    if not piece.strip():
+        return []
+    return [(lo + len(piece) - len(piece.lstrip()), lo + len(piece.rstrip()))]
 
 
 def _cap(start: int, end: int, text: str) -> list[Span]:

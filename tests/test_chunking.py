@@ -129,8 +129,28 @@ def test_pathological_text_still_fits_the_window(text, counter, window_tokens) -
         check_chunks(article, chunks, sentences, window_tokens, 1)
         for s in sentences:  # sentence vectors are embedded whole too
             assert window_tokens(article.text[s.start : s.end]) <= MAX_TOKENS
+        covered = "".join(article.text[s.start : s.end] for s in sentences)
+        assert "".join(covered.split()) == "".join(article.text.split())  # nothing dropped
 
 
 def test_empty_article_has_no_chunks(counter) -> None:  # type: ignore[no-untyped-def]
     article = Article(id="e", title="e", text="", content_hash="h")
     assert chunk_article(article, counter, 160, 1) == ([], [])
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a speed bound: it took minutes before windowing
+def test_one_line_scrape_of_200_kb_is_split_in_linear_time(counter, window_tokens) -> None:  # type: ignore[no-untyped-def]
+    base = (
+        "Kim said the ranch in Cody was quiet. “We are fine,” she added, per Dr. Smith of "
+        "the U.S. team. "
+    )
+    text = (base * 2000).strip()
+    spans = split_sentences(text)
+    assert len(spans) == 4000  # two sentences a repeat; "Dr." and "U.S." are not ends
+    assert {text[s.start : s.end] for s in spans} == {
+        "Kim said the ranch in Cody was quiet.",
+        "“We are fine,” she added, per Dr. Smith of the U.S. team.",
+    }
+    article = Article(id="long", title="long", text=text, content_hash="h")
+    sentences, chunks = chunk_article(article, counter, 160, 1)
+    check_chunks(article, chunks, sentences, window_tokens, 1)
