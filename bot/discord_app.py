@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import discord
 from discord import app_commands
@@ -30,24 +31,30 @@ from .discord_format import (
     content_safe,
     source_pages,
     stats_embed,
+    timeline_embed,
 )
 from .discord_views import (
     APOLOGY,
+    FILTER_OPTIONS,
     AnswerMemory,
     AnswerRecord,
     FeedbackView,
     SourcesView,
     on_app_command_error,
     parse_admin_ids,
+    polite,
 )
 from .feedback import FeedbackLog
+from .filters import Filters
 from .questions import clean_question
+from .timeline import TimelineEntry, timeline
 
 if TYPE_CHECKING:
     from .answer import Engine
     from .models import Answer
 
 log = logging.getLogger("citebot.discord")
+T = TypeVar("T")
 
 REFUSAL = "Only members with **Manage Server** (or configured admins) can reindex."
 _FIELD_TITLE = re.compile(r"^\[\d+\] ")
@@ -74,32 +81,55 @@ class CitebotCog(commands.Cog):
 
     # --- answering -------------------------------------------------------------------
 
-    def _answer_sync(self, question: str, context: str | None) -> Answer:
+    def _answer_sync(self, question: str, context: str | None, *bounds: str | None) -> Answer:
         self.engine.reload_if_changed()
-        return self.engine.answer(question, context=context)
+        mask = Filters.parse(*bounds).mask(self.engine.snapshot)  # None when no filter is set
+        return self.engine.answer(question, context=context, mask=mask)
+
+    def _timeline_sync(
+        self, topic: str, since: str | None, until: str | None, outlet: str | None
+    ) -> list[TimelineEntry]:
+        self.engine.reload_if_changed()
+        return timeline(self.engine, topic, since, until, outlet)
+
+    async def _run(self, work: Callable[[], T]) -> T:
+        """`work` on the answer thread, off the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self.executor, work)
 
     async def warm_up(self) -> None:
         """Answer once before going online: first-use loading (lazy indexes, the ONNX
         session's first run) holds the GIL for up to a second, which would stall the loop."""
-        loop = asyncio.get_running_loop()
-        await loop.run_in_executor(self.executor, self.engine.answer, "What do the articles say?")
+        await self._run(partial(self.engine.answer, "What do the articles say?"))
 
-    async def compute(self, question: str, context: str | None = None) -> Answer:
-        loop = asyncio.get_running_loop()
-        answer = await loop.run_in_executor(
-            self.executor, partial(self._answer_sync, question, context)
-        )
+    async def compute(
+        self, question: str, context: str | None = None, *bounds: str | None
+    ) -> Answer:
+        answer = await self._run(partial(self._answer_sync, question, context, *bounds))
         self.answered += 1
         return answer
 
-    def _check(self, question: str, user_id: int) -> str | None:
-        """A polite reason not to answer now, or None to go ahead."""
+    def _check(self, question: str, user_id: int, *bounds: str | None) -> str | None:
+        """A polite reason not to answer now, or None to go ahead. `bounds` are the
+        since/until/outlet options: a malformed date is refused before anything is deferred."""
         try:
             clean_question(question, self.settings.max_question_chars)
+            Filters.parse(*bounds)
         except CitebotError as exc:
-            return f"I can't answer that: {exc}."
+            return polite(exc)
         wait = self.cooldown.try_acquire(user_id)
         return wait_message(wait) if wait else None
+
+    async def _refuse(
+        self, interaction: discord.Interaction, text: str, deferred: bool = False
+    ) -> None:
+        if deferred:  # the follow-up replaces "thinking…"
+            await interaction.followup.send(
+                content_safe(text), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+        else:
+            await interaction.response.send_message(
+                content_safe(text), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
 
     @app_commands.command(
         name="ask", description="Ask a question; get cited passages from the articles."
@@ -107,18 +137,27 @@ class CitebotCog(commands.Cog):
     @app_commands.describe(
         question="Your question about the news articles",
         private="Only you see the answer (default: everyone in the channel)",
+        **FILTER_OPTIONS,
     )
     async def ask(
-        self, interaction: discord.Interaction, question: str, private: bool = False
+        self,
+        interaction: discord.Interaction,
+        question: str,
+        private: bool = False,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
     ) -> None:
-        refusal = self._check(question, interaction.user.id)
+        refusal = self._check(question, interaction.user.id, since, until, outlet)
         if refusal:
-            await interaction.response.send_message(
-                content_safe(refusal), ephemeral=True, allowed_mentions=NO_MENTIONS
-            )
+            await self._refuse(interaction, refusal)
             return
         await interaction.response.defer(ephemeral=private, thinking=True)
-        answer = await self.compute(question)
+        try:
+            answer = await self.compute(question, None, since, until, outlet)
+        except CitebotError as exc:  # e.g. no indexed article matches the filters
+            await self._refuse(interaction, polite(exc), deferred=True)
+            return
         sent = await interaction.followup.send(
             embed=answer_embed(answer),
             view=self.feedback_view,
@@ -127,6 +166,34 @@ class CitebotCog(commands.Cog):
             wait=True,
         )
         self.memory.add(sent.id, answer)
+
+    @app_commands.command(
+        name="timeline", description="Dated passages about a topic, oldest first."
+    )
+    @app_commands.describe(
+        topic="What to follow through time, e.g. Wyoming or divorce", **FILTER_OPTIONS
+    )
+    async def timeline(
+        self,
+        interaction: discord.Interaction,
+        topic: str,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+    ) -> None:
+        refusal = self._check(topic, interaction.user.id, since, until, outlet)
+        if refusal:
+            await self._refuse(interaction, refusal)
+            return
+        await interaction.response.defer(thinking=True)
+        try:
+            entries = await self._run(partial(self._timeline_sync, topic, since, until, outlet))
+        except CitebotError as exc:
+            await self._refuse(interaction, polite(exc), deferred=True)
+            return
+        await interaction.followup.send(
+            embed=timeline_embed(topic, entries), allowed_mentions=NO_MENTIONS
+        )
 
     @app_commands.command(name="sources", description="List the indexed articles.")
     async def sources(self, interaction: discord.Interaction) -> None:

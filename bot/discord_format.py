@@ -15,7 +15,8 @@ import discord
 
 from index.snapshot import ArticleInfo
 
-from .models import Answer, Citation
+from .models import Answer, Citation, Difference
+from .timeline import TimelineEntry, timeline_text
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 CONTENT_MAX = 2000
@@ -83,7 +84,8 @@ def embed_size(embed: discord.Embed) -> int:
 
 
 def byline(c: Citation | ArticleInfo) -> str:
-    return " · ".join((c.outlet or "unknown outlet", c.date or "undated"))
+    label = getattr(c, "date_label", None)  # a citation's may be inferred ("2020?")
+    return " · ".join((c.outlet or "unknown outlet", label or c.date or "undated"))
 
 
 def _description(answer: Answer, limit: int) -> str:
@@ -105,17 +107,61 @@ def _description(answer: Answer, limit: int) -> str:
     return " ".join(parts) or trim_escaped(answer.text, limit)
 
 
+def _link(c: Citation) -> str:
+    """The article opened at the quote when that link is known and short, else the article."""
+    for url in (c.link, c.url):
+        if url and len(url) < 400:
+            return f"\n[Read the article]({url})"
+    return ""
+
+
 def _field(c: Citation, limit: int) -> tuple[str, str]:
     name = trim_escaped(f"[{c.n}] {c.title}", min(FIELD_NAME_MAX, max(24, limit // 3)))
     head = f"{escape(byline(c))}\n"
-    link = f"\n[Read the article]({c.url})" if c.url and len(c.url) < 400 else ""
-    room = min(FIELD_VALUE_MAX, limit - len(name)) - len(head) - len(link) - 4  # "> “" + "”"
+    value_max = min(FIELD_VALUE_MAX, limit - len(name))
+    said = trim_escaped(f"attributed to {c.attribution}", 200) if c.attribution else ""
+    said = f"\n*{said}*" if said else ""
+    link = _link(c)
+    room = value_max - len(head) - len(said) - len(link) - 4  # "> “" + "”"
     if room < 20:
-        link = ""
-        room = min(FIELD_VALUE_MAX, limit - len(name)) - len(head) - 4
+        said, link = "", ""
+        room = value_max - len(head) - 4
     quote = trim_escaped(c.passage.replace("\n", " "), max(room, 0))
-    value = f"{head}> “{quote}”{link}" if quote else head.rstrip()
+    value = f"{head}> “{quote}”{said}{link}" if quote else head.rstrip()
     return name, value
+
+
+DIFFER_TITLE = "Sources differ"
+_DIFFER_QUOTE = 220  # "short quotes": each side's sentence, trimmed
+
+
+def differences_value(answer: Answer, limit: int = FIELD_VALUE_MAX) -> str:
+    """Contradicting passages side by side, each as `[n] outlet · date: “quote”`, within `limit`."""
+    by_n = {c.n: c for c in answer.citations}
+    blocks: list[str] = []
+    used = 0
+    for d in answer.differences:
+        block = _difference(d, by_n, min(limit - used - 2, 2 * _DIFFER_QUOTE + 200))
+        if not block:
+            break
+        blocks.append(block)
+        used += len(block) + 2
+    return "\n\n".join(blocks)
+
+
+def _difference(d: Difference, by_n: dict[int, Citation], limit: int) -> str:
+    head = f"on *{escape(d.about)}*" if d.about else ""
+    sides = []
+    for n, quote in ((d.first, d.first_quote), (d.second, d.second_quote)):
+        c = by_n.get(n)
+        who = f"[{n}] {escape(byline(c)) if c else ''}".rstrip()
+        sides.append((f"{who}: “", quote or (c.passage if c else ""), "”"))
+    fixed = len(head) + 2 + sum(len(a) + len(b) for a, _, b in sides)
+    room = min(_DIFFER_QUOTE, (limit - fixed) // 2)
+    if room < 20:
+        return ""
+    lines = [f"{a}{trim_escaped(q.replace(chr(10), ' '), room)}{b}" for a, q, b in sides]
+    return "\n".join([head, *lines] if head else lines)
 
 
 def footer_text(answer: Answer, hidden: int = 0) -> str:
@@ -130,14 +176,17 @@ def answer_embed(answer: Answer) -> discord.Embed:
     title = trim_escaped(answer.question, TITLE_MAX)
     colour = ANSWER_COLOUR if answer.answered else REFUSAL_COLOUR
     cits = answer.citations if answer.answered else []
-    shown = min(len(cits), FIELDS_MAX)
+    differ = differences_value(answer, 700) if answer.answered else ""
+    shown = min(len(cits), FIELDS_MAX - (1 if differ else 0))
     footer_reserve = len(footer_text(answer, hidden=len(cits)))
-    fixed = len(title) + footer_reserve
+    fixed = len(title) + footer_reserve + (len(DIFFER_TITLE) + len(differ) if differ else 0)
     # Leave every shown citation at least _MIN_FIELD; show fewer if that cannot be done.
     while shown and fixed + 600 + shown * _MIN_FIELD > EMBED_TOTAL_MAX:
         shown -= 1
     desc_limit = min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - fixed - shown * _MIN_FIELD)
     embed = discord.Embed(title=title, description=_description(answer, desc_limit), colour=colour)
+    if differ:  # right under the answer: the reader sees the disagreement before the sources
+        embed.add_field(name=DIFFER_TITLE, value=differ, inline=False)
     remaining = EMBED_TOTAL_MAX - fixed - len(embed.description or "")
     for i, c in enumerate(cits[:shown]):
         per_field = remaining // (shown - i)
@@ -146,7 +195,24 @@ def answer_embed(answer: Answer) -> discord.Embed:
         remaining -= len(name) + len(value)
     while len(embed.fields) > 1 and len(embed) + footer_reserve > EMBED_TOTAL_MAX:
         embed.remove_field(-1)  # safety net: never observed, but a limit is a limit
-    embed.set_footer(text=footer_text(answer, hidden=len(cits) - len(embed.fields)))
+    cited = sum(1 for f in embed.fields if f.name != DIFFER_TITLE)
+    embed.set_footer(text=footer_text(answer, hidden=len(cits) - cited))
+    return embed
+
+
+def timeline_embed(topic: str, entries: list[TimelineEntry]) -> discord.Embed:
+    """/timeline: one line per dated passage, oldest first, quotes linked to the passage."""
+    title = trim_escaped(f"Timeline: {topic}", TITLE_MAX)
+    limit = 4000
+    while True:  # mentions are defused after timeline_text measured: re-measure
+        text = discord.utils.escape_mentions(timeline_text(entries, limit=limit, markdown=True))
+        if len(text) <= DESCRIPTION_MAX or limit < 200:
+            break
+        limit -= len(text) - DESCRIPTION_MAX
+    embed = discord.Embed(title=title, description=text[:DESCRIPTION_MAX], colour=ANSWER_COLOUR)
+    if entries:
+        dated = sum(1 for e in entries if e.date_label != "undated")
+        embed.set_footer(text=f"{len(entries)} passages, {dated} dated · oldest first")
     return embed
 
 

@@ -24,6 +24,19 @@ log = logging.getLogger("citebot.discord")
 
 APOLOGY = "Sorry, something went wrong while handling that. It has been logged."
 
+_FLAG = re.compile(r"--(since|until|outlet)\b")  # Filters speaks CLI; Discord has options
+
+
+FILTER_OPTIONS = {
+    "since": "Only articles dated on or after this: YYYY, YYYY-MM or YYYY-MM-DD",
+    "until": "Only articles dated on or before this: YYYY, YYYY-MM or YYYY-MM-DD",
+    "outlet": "Only articles from this outlet, e.g. People",
+}
+
+
+def polite(exc: CitebotError) -> str:
+    return "I can't answer that: " + _FLAG.sub(r"\1:", str(exc)) + "."
+
 
 @dataclass(frozen=True)
 class AnswerRecord:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import discord
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot import discord_format as fmt
-from bot.models import Answer, AnswerSentence, Citation
+from bot.models import Answer, AnswerSentence, Citation, Difference
 from index.snapshot import ArticleInfo
 
 WORDS = "Officials said the **council** vote_on Tuesday ~~was~~ `final` and @everyone cheered. "
@@ -64,6 +66,65 @@ def test_limits_for_any_citation_count(n: int) -> None:
     embed = fmt.answer_embed(big_answer(n, passage_words=600))
     assert_within_limits(embed)
     assert len(embed.fields) == min(n, len(embed.fields))
+
+
+def with_differences(answer: Answer, count: int = 5, quote_words: int = 300) -> Answer:
+    """The answer with news-desk annotations at their longest: inferred dates, attributions,
+    long quote links, and `count` disagreements quoting long sentences."""
+    quote = (WORDS * (quote_words // 12 + 1)).strip()
+    cits = [
+        replace(
+            c,
+            date_label="2020?",
+            attribution="an insider (unnamed), via *PEOPLE* Magazine " * 3,
+            link=f"{c.url}#:~:text={'x%20' * 90}",
+        )
+        for c in answer.citations
+    ]
+    n = max(len(cits), 1)
+    diffs = [
+        Difference(i % n + 1, (i + 1) % n + 1, "live/apart " * 10, quote, "never " + quote)
+        for i in range(count)
+    ]
+    return replace(answer, citations=cits, differences=diffs)
+
+
+@pytest.mark.parametrize("n", [1, 2, 10, 24, 25, 40])
+def test_limits_hold_with_sources_differ_and_annotations(n: int) -> None:
+    answer = with_differences(big_answer(n, passage_words=2000, question="Why? " * 600))
+    embed = fmt.answer_embed(answer)
+    assert_within_limits(embed)
+    assert embed.fields[0].name == fmt.DIFFER_TITLE
+    differ = embed.fields[0].value or ""
+    assert "[1] Example Gazette · 2020?: “" in differ and "never" in differ
+    assert sum(f.name == fmt.DIFFER_TITLE for f in embed.fields) == 1
+    cited = embed.fields[1:]
+    assert cited, "sources are still shown next to the disagreement"
+    for f in cited:
+        assert "Example Gazette · 2020?" in (f.value or "")
+    hidden = n - len(cited)
+    assert (f"{hidden} more source" in (embed.footer.text or "")) == (hidden > 0)
+
+
+def test_citation_field_shows_date_label_attribution_and_quote_link() -> None:
+    cit = Citation(
+        1, "a1", "Split", "PEOPLE", None, "https://x.org/a", "They are fine.", 0.9,
+        date_label="2020?", attribution="an insider (unnamed), via PEOPLE",
+        link="https://x.org/a#:~:text=They%20are%20fine.",
+    )  # fmt: skip
+    answer = Answer(
+        "Fine?", True, "They are fine. [1]", [cit], [AnswerSentence("They are fine.", 1)]
+    )
+    value = fmt.answer_embed(answer).fields[0].value or ""
+    assert value.startswith("PEOPLE · 2020?\n")
+    assert "*attributed to an insider (unnamed), via PEOPLE*" in value
+    assert value.endswith("[Read the article](https://x.org/a#:~:text=They%20are%20fine.)")
+    plain = fmt.answer_embed(
+        replace(answer, citations=[replace(cit, date_label=None, attribution=None, link=None)])
+    )
+    value = plain.fields[0].value or ""
+    assert value.startswith("PEOPLE · undated\n") and "attributed" not in value
+    assert value.endswith("[Read the article](https://x.org/a)")
 
 
 def test_short_answer_keeps_everything_and_footer_counts() -> None:

@@ -366,7 +366,7 @@ def test_slash_commands_are_described() -> None:
     from bot.discord_app import CitebotCog
 
     commands = {c.name: c for c in CitebotCog.__cog_app_commands__}
-    assert set(commands) == {"ask", "sources", "stats", "reindex"}
+    assert set(commands) == {"ask", "sources", "stats", "reindex", "timeline"}
     ask = commands["ask"]
     params = {p.name: p for p in ask.parameters}
     assert (
