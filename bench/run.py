@@ -319,6 +319,7 @@ def bench(sizes: list[int], work: Path) -> dict[str, Any]:
 TARGETS = (
     ("cold ask wall (median of 5)", "cold_ask.wall_s", "s", 1.0),
     ("cold ask peak RSS", "cold_ask.peak_rss_mb", "MB", 400),
+    ("cold `citebot --help` wall", "cold_help_s", "s", None),
     ("warm p50, seed corpus", "warm_seed.p50_ms", "ms", None),
     ("warm p95, seed corpus", "warm_seed.p95_ms", "ms", None),
     ("warm p99, seed corpus", "warm_seed.p99_ms", "ms", None),
