@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     home: Path = Path(".citebot")
     corpus: Path = Path("corpus")
     chroma_url: str | None = None
+    chroma_timeout: float = 60.0  # seconds per request to a Chroma server before giving up
     collection_prefix: str = "citebot"
 
     # Chunking: the model's window is 256 word pieces; smaller chunks make dense

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -47,12 +48,14 @@ def open_client(settings: Settings) -> Any:
     try:
         if settings.chroma_url:
             url = urlparse(settings.chroma_url)
+            _probe(settings.chroma_url.rstrip("/"), settings.chroma_timeout)
             client = chromadb.HttpClient(
                 host=url.hostname or "127.0.0.1",
                 port=url.port or 8000,
                 ssl=url.scheme == "https",
                 settings=chroma_settings,
             )
+            _bound_timeout(client, settings.chroma_timeout)
             client.heartbeat()
             return client
         settings.chroma_dir.mkdir(parents=True, exist_ok=True)
@@ -60,6 +63,34 @@ def open_client(settings: Settings) -> Any:
     except Exception as exc:
         where = settings.chroma_url or str(settings.chroma_dir)
         raise StoreError(f"cannot open the Chroma store at {where}: {_first_line(exc)}") from exc
+
+
+def _probe(url: str, seconds: float) -> None:
+    """chromadb's HTTP client waits forever: find a dead or hung server first, with a deadline."""
+    import httpx
+
+    with httpx.Client(timeout=seconds) as http:
+        http.get(f"{url}/api/v2/heartbeat").raise_for_status()
+
+
+def _bound_timeout(client: Any, seconds: float) -> None:
+    """A server that stops answering mid-run must end the run with an error, not hang it."""
+    import httpx
+
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if isinstance(session, httpx.Client):
+        session.timeout = httpx.Timeout(seconds)
+
+
+@contextmanager
+def _guard(action: str) -> Iterator[None]:
+    """Chroma and HTTP failures become one StoreError line at the edges."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise StoreError(f"Chroma store error while {action}: {_first_line(exc)}") from exc
 
 
 def _first_line(exc: BaseException) -> str:
@@ -102,7 +133,8 @@ class Store:
         self._collections.clear()
 
     def count(self, kind: str) -> int:
-        return int(self._col(kind).count())
+        with _guard("counting records"):
+            return int(self._col(kind).count())
 
     # -- reading -------------------------------------------------------------------
     def records(
@@ -112,7 +144,8 @@ class Store:
         col = self._col(kind)
         offset = 0
         while True:
-            got = col.get(where=where, include=include, limit=_PAGE, offset=offset)
+            with _guard("reading records"):
+                got = col.get(where=where, include=include, limit=_PAGE, offset=offset)
             ids = got["ids"]
             embeddings = got.get("embeddings") if vectors else None
             for i, rid in enumerate(ids):
@@ -139,15 +172,18 @@ class Store:
     # -- writing -------------------------------------------------------------------
     def upsert(self, kind: str, records: Sequence[Record]) -> None:
         col = self._col(kind)
-        step = max(1, min(1000, int(self.client.get_max_batch_size())))
+        with _guard("writing records"):
+            step = max(1, min(1000, int(self.client.get_max_batch_size())))
         for lo in range(0, len(records), step):
             part = records[lo : lo + step]
-            col.upsert(
-                ids=[r.id for r in part],
-                documents=[r.document for r in part],
-                metadatas=[clean_metadata(r.metadata) for r in part],
-                embeddings=np.stack([r.vector for r in part if r.vector is not None]),
-            )
+            vectors = np.stack([r.vector for r in part if r.vector is not None])
+            with _guard("writing records"):
+                col.upsert(
+                    ids=[r.id for r in part],
+                    documents=[r.document for r in part],
+                    metadatas=[clean_metadata(r.metadata) for r in part],
+                    embeddings=vectors,
+                )
 
     def commit_article(
         self, article: Record, chunks: Sequence[Record], sentences: Sequence[Record]
@@ -159,14 +195,20 @@ class Store:
 
     def drop_stale(self, article_id: str, current: str) -> None:
         for kind in ("chunks", "sentences"):
-            self._col(kind).delete(
-                where={"$and": [{"article_id": article_id}, {"article_hash": {"$ne": current}}]}
-            )
+            col = self._col(kind)
+            with _guard("deleting records"):
+                col.delete(
+                    where={"$and": [{"article_id": article_id}, {"article_hash": {"$ne": current}}]}
+                )
 
     def delete_article(self, article_id: str) -> None:
-        self._col("articles").delete(ids=[article_id])
+        articles = self._col("articles")
+        with _guard("deleting records"):
+            articles.delete(ids=[article_id])
         for kind in ("chunks", "sentences"):
-            self._col(kind).delete(where={"article_id": article_id})
+            col = self._col(kind)
+            with _guard("deleting records"):
+                col.delete(where={"article_id": article_id})
 
     def collect_orphans(self, versions: dict[str, str]) -> None:
         """Remove records left by a crash: unknown articles or versions not current."""
@@ -176,5 +218,7 @@ class Store:
                 for r in self.records(kind)
                 if versions.get(str(r.metadata.get("article_id"))) != r.metadata.get("article_hash")
             ]
+            col = self._col(kind)
             for lo in range(0, len(stale), 1000):
-                self._col(kind).delete(ids=stale[lo : lo + 1000])
+                with _guard("deleting records"):
+                    col.delete(ids=stale[lo : lo + 1000])

@@ -172,3 +172,54 @@ def test_collection_from_another_model_is_one_line(
     assert "other settings" in lines[0] and "citebot index --rebuild" in lines[0]
     # Nothing was written into the foreign collections.
     assert client.get_collection("othermodel_chunks").count() == 0
+
+
+def test_hung_server_is_one_line_not_a_hang(tmp_path: Path) -> None:
+    """A port that accepts connections but never answers (a stopped or wedged server)."""
+    import socket
+    import time
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    shutil.copytree(SEED_CORPUS, tmp_path / "corpus")
+    settings = make_settings(tmp_path / "home", tmp_path / "corpus", chroma_url=url)
+    try:
+        started = time.monotonic()
+        done = run_cli(["index"], cli_env(settings, CITEBOT_CHROMA_TIMEOUT="2"), timeout=120)
+    finally:
+        listener.close()
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and url in lines[0] and "timed out" in lines[0], done.stderr
+    assert time.monotonic() - started < 60
+
+
+def test_server_gone_mid_run_is_a_store_error(tmp_path: Path) -> None:
+    """Every store call after the server dies is one StoreError line, bounded in time."""
+    import numpy as np
+    from chroma_server import start_chroma
+
+    from index.errors import StoreError
+    from index.store import Record, Store
+
+    server = start_chroma(tmp_path / "data", tmp_path / "server.log")
+    try:
+        settings = make_settings(
+            tmp_path / "home", SEED_CORPUS, chroma_url=server.url, chroma_timeout=5
+        )
+        store = Store(settings)
+        assert store.count("chunks") == 0
+    finally:
+        server.stop()
+    record = Record("x", "text", {"article_id": "a", "article_hash": "h"}, np.ones(384, np.float32))
+    for call in (
+        lambda: store.count("chunks"),
+        lambda: store.upsert("chunks", [record]),
+        lambda: list(store.records("chunks")),
+        lambda: store.delete_article("a"),
+    ):
+        with pytest.raises(StoreError) as caught:
+            call()
+        assert "\n" not in str(caught.value) and str(caught.value).startswith("Chroma store error")
