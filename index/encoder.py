@@ -85,9 +85,18 @@ class OnnxEncoder:
         # Idle workers spinning between ops cost a one-question-at-a-time bot twice the CPU
         # and, on a busy 2-core machine, twice the latency (measured: 42 ms → 20 ms).
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(
-            str(onnx_path), sess_options=opts, providers=["CPUExecutionProvider"]
-        )
+        try:
+            self.session = ort.InferenceSession(
+                str(onnx_path), sess_options=opts, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # onnxruntime's Fail/NoSuchFile: a missing or partial export
+            from .errors import StoreError
+
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
+            raise StoreError(
+                f"the query model {onnx_path} cannot be loaded ({reason}); "
+                "run `citebot index --rebuild`"
+            ) from exc
         self.tokenizer = load_tokenizer(model_dir)
         self.input_names = {i.name for i in self.session.get_inputs()}
         # The tokenizer object is not safe to share across threads; a lock is cheaper

@@ -120,9 +120,15 @@ def _unchanged_since_snapshot(
     except Exception:
         return False
     published = {a.id: a.hash for a in snap.articles if a.id not in unreadable}
-    return snap.signature == settings.signature and published == {
+    if snap.signature != settings.signature or published != {
         a.id: a.content_hash for a in articles.values()
-    }
+    }:
+        return False
+    if settings.chroma_url:
+        # A server outlives this data directory (new server path, wiped, written from
+        # another home): the local snapshot proves nothing about it, so ask the server.
+        return Store(settings).article_versions() == {a.id: a.hash for a in snap.articles}
+    return True
 
 
 def run_index(
@@ -151,7 +157,8 @@ def run_index(
         versions = store.article_versions()
         todo = [a for a in articles.values() if versions.get(a.id) != a.content_hash]
         report.unchanged = len(articles) - len(todo)
-        if todo and not settings.onnx_path.exists():
+        # --rebuild re-exports the query model too: "starts over" must repair a broken export.
+        if todo and (rebuild or not settings.onnx_path.exists()):
             export_onnx(settings.model_dir, settings.onnx_path)
         _index_articles(settings, store, todo, versions, report, encoder, progress)
         # A file that is there but unreadable (mid-copy, wrong encoding) is not a deletion.

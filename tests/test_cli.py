@@ -135,11 +135,13 @@ def test_eval_dev_set(home: Path) -> None:
     assert text.returncode == 0 and "12/12" in text.stdout and "3/3" in text.stdout
 
 
-def test_ask_builds_the_index_first_and_says_so(tmp_path: Path, indexed) -> None:  # type: ignore[no-untyped-def]
+def test_ask_builds_the_index_first_and_rebuild_repairs(tmp_path: Path, indexed) -> None:  # type: ignore[no-untyped-def]
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(SEED_CORPUS / "000_3ba337d3c1581c61.txt", corpus)
     env = {"CITEBOT_HOME": str(tmp_path / "home"), "CITEBOT_CORPUS": str(corpus)}
+    # The exported query model only (no index): the export itself is exercised by `indexed`.
+    shutil.copytree(indexed.onnx_path.parent, tmp_path / "home" / "model")
     result = run(tmp_path, "ask", QUESTION, "--json", **env)
     assert result.returncode == 0, result.stderr
     # The notice and nothing else: no progress residue, no library debug logging.
@@ -150,6 +152,16 @@ def test_ask_builds_the_index_first_and_says_so(tmp_path: Path, indexed) -> None
     again = run(tmp_path, "ask", QUESTION, "--json", **env)
     assert again.returncode == 0 and "No index yet" not in again.stderr
     assert json.loads(again.stdout)["citations"] == out["citations"]
+    # A broken query model is one line that says how to repair it ...
+    (tmp_path / "home" / "model" / indexed.onnx_path.name).write_bytes(b"not a model")
+    one_line_error(run(tmp_path, "ask", QUESTION, **env), "query model", "--rebuild")
+    # ... and --rebuild starts over (model and embeddings), then nothing is left to do.
+    rebuilt = run(tmp_path, "index", "--rebuild", **env)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "1 added" in rebuilt.stdout and "0 embeddings computed" not in rebuilt.stdout
+    assert "0 embeddings computed" in run(tmp_path, "index", **env).stdout
+    after = run(tmp_path, "ask", QUESTION, "--json", **env)
+    assert json.loads(after.stdout)["citations"] == out["citations"]
 
 
 @pytest.mark.parametrize(
