@@ -223,3 +223,25 @@ def test_server_gone_mid_run_is_a_store_error(tmp_path: Path) -> None:
         with pytest.raises(StoreError) as caught:
             call()
         assert "\n" not in str(caught.value) and str(caught.value).startswith("Chroma store error")
+
+
+def test_switching_a_home_to_a_new_server_fills_it(
+    indexed, chroma_server: ChromaServer, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The local snapshot is current, but the server has never seen this corpus: index it."""
+    from index.indexer import run_index
+    from index.store import Store
+
+    shutil.copytree(indexed.home, tmp_path / "home")
+    shutil.copytree(indexed.corpus, tmp_path / "corpus")
+    settings = make_settings(
+        tmp_path / "home",
+        tmp_path / "corpus",
+        chroma_url=chroma_server.url,
+        collection_prefix="switched",
+    )
+    report = run_index(settings)
+    assert len(report.added) == 4 and report.unchanged == 0
+    assert Store(settings).count("chunks") == report.chunks > 0
+    again = run_index(settings)
+    assert again.unchanged == 4 and again.embeddings == 0 and not again.changed
