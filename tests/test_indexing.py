@@ -250,3 +250,15 @@ def test_file_that_turns_unreadable_keeps_its_indexed_version(fresh_home) -> Non
     assert snapshot_chunk_ids(fresh_home) == chunks_before
     path.write_bytes(original)
     assert run_index(fresh_home).embeddings == 0
+
+
+def test_metadata_only_edit_embeds_nothing(fresh_home) -> None:  # type: ignore[no-untyped-def]
+    path = fresh_home.corpus / f"{EDITED}.txt"
+    path.write_text(
+        "---\noutlet: The Source\ndate: 2020-09-14\n---\n" + path.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    report = run_index(fresh_home)
+    assert report.updated == [EDITED] and report.embeddings == 0  # same texts, same vectors
+    info = {a.id: a for a in load_snapshot(fresh_home.snapshots_dir).articles}
+    assert (info[EDITED].outlet, info[EDITED].date) == ("The Source", "2020-09-14")
