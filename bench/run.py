@@ -57,6 +57,13 @@ def run_rss(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     return wall, usage.ru_maxrss / 1024, text
 
 
+def children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def env_for(home: Path, corpus: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")}
     env.update(CITEBOT_HOME=str(home), HF_HUB_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
@@ -280,10 +287,15 @@ def bench(sizes: list[int], work: Path) -> dict[str, Any]:
     }
 
     step("cold `citebot ask --json` (x5, new process each)")
-    cold = [run_rss([str(CITEBOT), "ask", "--json", QUESTION], env) for _ in range(5)]
+    cold, cpu = [], []
+    for _ in range(5):
+        before = children_cpu()
+        cold.append(run_rss([str(CITEBOT), "ask", "--json", QUESTION], env))
+        cpu.append(children_cpu() - before)
     assert all('"answered"' in o for _, _, o in cold)
     res["cold_ask"] = {
         "wall_s": statistics.median(w for w, _, _ in cold),
+        "cpu_s": statistics.median(cpu),  # user + system, all threads
         "peak_rss_mb": statistics.median(r for _, r, _ in cold),
         "runs_wall_s": [round(w, 3) for w, _, _ in cold],
     }
@@ -318,6 +330,7 @@ def bench(sizes: list[int], work: Path) -> dict[str, Any]:
 
 TARGETS = (
     ("cold ask wall (median of 5)", "cold_ask.wall_s", "s", 1.0),
+    ("cold ask CPU time (user+sys)", "cold_ask.cpu_s", "s", None),
     ("cold ask peak RSS", "cold_ask.peak_rss_mb", "MB", 400),
     ("cold `citebot --help` wall", "cold_help_s", "s", None),
     ("warm p50, seed corpus", "warm_seed.p50_ms", "ms", None),
