@@ -82,8 +82,12 @@ class Settings(BaseSettings):
 
     @property
     def signature(self) -> str:
-        """What an index depends on: change any of it and the index must be rebuilt."""
-        return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v2"
+        """What an index depends on: change any of it and the index must be rebuilt.
+
+        The trailing version is bumped whenever cleaning, segmentation or lexical rules
+        change, since file hashes alone would keep articles indexed under the old rules.
+        """
+        return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v3"
 
 
 def get_settings(**overrides: object) -> Settings:
