@@ -6,7 +6,7 @@ import fcntl
 import logging
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -127,7 +127,8 @@ def _unchanged_since_snapshot(
     if settings.chroma_url:
         # A server outlives this data directory (new server path, wiped, written from
         # another home): the local snapshot proves nothing about it, so ask the server.
-        return Store(settings).article_versions() == {a.id: a.hash for a in snap.articles}
+        with Store(settings) as store:
+            return store.article_versions() == {a.id: a.hash for a in snap.articles}
     return True
 
 
@@ -141,7 +142,7 @@ def run_index(
     """Bring the index in line with the corpus. `progress(done, total)` gets embedding counts."""
     report = IndexReport()
     corpus = corpus or settings.corpus
-    with writer_lock(settings):
+    with writer_lock(settings), ExitStack() as cleanup:
         articles = read_corpus(corpus, report)
         report.articles = len(articles)
         if not rebuild and _unchanged_since_snapshot(settings, articles, report.unreadable):
@@ -150,6 +151,7 @@ def run_index(
             report.chunks = load_snapshot(settings.snapshots_dir).chunk_count
             return report
         store = Store(settings)
+        cleanup.callback(store.close)
         if rebuild:
             store.reset()
         else:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
@@ -101,6 +101,7 @@ def _first_line(exc: BaseException) -> str:
 class Store:
     def __init__(self, settings: Settings, client: Any | None = None) -> None:
         self.settings = settings
+        self._owns_client = client is None
         self.client = client or open_client(settings)
         prefix = settings.collection_prefix
         self.names = {kind: f"{prefix}_{kind}" for kind in ("articles", "chunks", "sentences")}
@@ -117,6 +118,24 @@ class Store:
             except Exception as exc:
                 raise StoreError(f"Chroma store error: {_first_line(exc)}") from exc
         return self._collections[kind]
+
+    def close(self) -> None:
+        """Release the embedded store's SQLite handles (a long-lived bot reindexes often).
+
+        A server client stays open: chromadb shares one HTTP session per server within a
+        process and has no way to close it, so stopping it only strands its sockets.
+        """
+        if self._owns_client and not self.settings.chroma_url:
+            self._owns_client = False
+            self._collections.clear()
+            with suppress(Exception):  # closing is best effort; the work is already committed
+                self.client.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def check_signature(self) -> None:
         found = (self._col("chunks").metadata or {}).get("citebot_signature")
