@@ -28,7 +28,6 @@ from .questions import clean_question
 from .retrieve import Hit, Retriever, query_terms
 
 NOT_COVERED = "The articles do not cover this."
-_TERMS_LOCK = threading.Lock()  # the snowball stemmer is not thread-safe
 
 
 @dataclass(frozen=True)
@@ -154,14 +153,12 @@ class Engine:
     ) -> tuple[list[Hit], list[Scored]]:
         """Retrieve chunks, then score their sentences, best first."""
         query = f"{context} {q}" if context else q
-        with _TERMS_LOCK:
-            terms = query_terms(query)
-            focus_text = _focus_text(retriever, q)
+        terms = query_terms(query)
+        focus_text = _focus_text(retriever, q)
         qvec = self.encoder.encode([query])[0]
         fvec = self.encoder.encode([focus_text])[0] if focus_text != q else qvec
         hits = retriever.search(qvec, terms, n=20, mask=mask)
-        with _TERMS_LOCK:
-            focus_terms = query_terms(q) or terms
+        focus_terms = query_terms(q) or terms
         kind = question_kind(q)
         scored = self._score_sentences(retriever, qvec, fvec, focus_terms, hits[:8], (kind, q))
         return hits, scored
@@ -252,8 +249,3 @@ def _focus_text(retriever: Retriever, q: str, common: float = 0.25) -> str:
         if not any(retriever.doc_share(t) > common for t in query_terms(word))
     ]
     return " ".join(kept) or q
-
-
-def _stems(text: str) -> list[str]:
-    with _TERMS_LOCK:
-        return query_terms(text)

@@ -12,7 +12,6 @@ against "in peril") are missed.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,7 +59,6 @@ _SAME = [
         "divorce divorced split breakup",
     )
 ]
-_TERMS_LOCK = threading.Lock()  # the snowball stemmer is not thread-safe
 
 
 @dataclass(frozen=True)
@@ -147,8 +145,7 @@ def _clause(text: str, common: frozenset[str]) -> Clause:
 
 
 def _topic(text: str, common: frozenset[str]) -> list[str]:
-    with _TERMS_LOCK:
-        terms = query_terms(text)
+    terms = query_terms(text)
     return [t for t in terms if t not in _NOT_TOPIC and t not in common and len(t) > 2]
 
 

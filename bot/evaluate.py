@@ -53,7 +53,10 @@ class EvalReport:
             "answerable": an,
             "refusal_hits": rh,
             "unanswerable": rn,
-            "results": [{**asdict(r.case), **{k: v for k, v in asdict(r).items() if k != "case"}} for r in self.results],
+            "results": [
+                {**asdict(r.case), **{k: v for k, v in asdict(r).items() if k != "case"}}
+                for r in self.results
+            ],
         }
 
 

@@ -9,7 +9,6 @@ words, when its vector is very close to the topic's.
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +31,6 @@ PER_ARTICLE = 4  # one long article should not crowd out the others' dates
 QUOTE_CHARS = 120
 MIN_COVERAGE = 0.5  # share of the topic's idf mass a sentence must contain
 MIN_DENSE = 0.55  # or this close, for a sentence that paraphrases the topic
-_TERMS_LOCK = threading.Lock()  # the snowball stemmer is not thread-safe
 
 
 @dataclass(frozen=True)
@@ -66,8 +64,7 @@ def timeline(
     snap = engine.snapshot
     mask = filters.mask(snap)
     retriever = Retriever(snap, engine.encoder)
-    with _TERMS_LOCK:
-        terms = query_terms(text)
+    terms = query_terms(text)
     weights = {t: retriever.idf(t) for t in terms}
     total = sum(weights.values()) or 1.0
     qvec = engine.encoder.encode([text])[0]
@@ -78,8 +75,7 @@ def timeline(
             if j in picked:
                 continue
             sentence = snap.sentence_text(j)
-            with _TERMS_LOCK:
-                found = set(query_terms(sentence))
+            found = set(query_terms(sentence))
             coverage = sum(w for t, w in weights.items() if t in found) / total
             dense = float(np.dot(snap.sent_vecs[j], qvec))
             if coverage < MIN_COVERAGE and dense < MIN_DENSE:
@@ -127,11 +123,10 @@ def short_quote(sentence: str, terms: list[str], limit: int = QUOTE_CHARS) -> st
         return sentence
     words = sentence.split(" ")
     at = 0
-    with _TERMS_LOCK:
-        for i, word in enumerate(words):
-            if set(query_terms(word)) & set(terms):
-                at = i
-                break
+    for i, word in enumerate(words):
+        if set(query_terms(word)) & set(terms):
+            at = i
+            break
     lo, hi = at, at + 1
     if len(words[at]) > limit - 2:  # a single overlong word
         return words[at][: limit - 2] + "…"
