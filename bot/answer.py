@@ -158,7 +158,7 @@ class Engine:
         qvec = self.encoder.encode([query])[0]
         fvec = self.encoder.encode([focus_text])[0] if focus_text != q else qvec
         hits = retriever.search(qvec, terms, n=20, mask=mask)
-        focus_terms = query_terms(q) or terms
+        focus_terms = (query_terms(q) or terms) if context else terms
         kind = question_kind(q)
         scored = self._score_sentences(retriever, qvec, fvec, focus_terms, hits[:8], (kind, q))
         return hits, scored
