@@ -38,10 +38,7 @@ class Scored:
     coverage: float
     hit: Hit
     typed: bool = False  # offers the kind of answer asked for (a date for "when", ...)
-
-    @property
-    def evidence(self) -> float:
-        return self.score - (Weights.kind if self.typed else 0.0)
+    evidence: float = 0.0  # the score without the answer-type bonus: what the gate judges
 
 
 @dataclass(frozen=True)
@@ -176,6 +173,7 @@ class Engine:
         weights = {t: retriever.idf(t) for t in terms}
         total = sum(weights.values()) or 1.0
         best: dict[int, Scored] = {}
+        own: dict[int, tuple[float, float, float, bool]] = {}  # what does not depend on the chunk
         top_fused = hits[0].fused if hits else 1.0
         w = self.weights
         for hit in hits:
@@ -186,26 +184,25 @@ class Engine:
             dense = np.asarray(vecs @ qvec, dtype=np.float32)
             focus = np.asarray(vecs @ fvec, dtype=np.float32)
             for offset, j in enumerate(range(lo, hi)):
-                text = snap.sentence_text(j)
-                # Memoised per snapshot (Retriever): nothing here is re-tokenised per question.
-                in_sentence = retriever.sentence_terms(j)
-                in_window = retriever.passage_terms(j, self.settings.passage_chars)
-                cov_s = sum(v for t, v in weights.items() if t in in_sentence) / total
-                cov_w = sum(v for t, v in weights.items() if t in in_window) / total
-                d = float(0.5 * dense[offset] + 0.5 * focus[offset])
-                typed = offers(asked[0], text, asked[1])
-                # The names every article shares dominate MiniLM's similarity, so the
-                # question's rarer words (idf-weighted) carry as much weight as the vector.
-                score = (
-                    d
-                    + w.coverage * (0.7 * cov_s + 0.3 * cov_w)
-                    + w.chunk * (hit.fused / top_fused)
-                    + w.kind * typed
-                )
-                if len(text) < 25:  # "Rocky ground." carries no answer on its own
-                    score -= 0.2
+                if j not in own:  # overlapping chunks share sentences: score each once
+                    text = snap.sentence_text(j)
+                    # Memoised per snapshot (Retriever): nothing is re-tokenised per question.
+                    in_sentence = retriever.sentence_terms(j)
+                    in_window = retriever.passage_terms(j, self.settings.passage_chars)
+                    cov_s = sum(v for t, v in weights.items() if t in in_sentence) / total
+                    cov_w = sum(v for t, v in weights.items() if t in in_window) / total
+                    d = float(0.5 * dense[offset] + 0.5 * focus[offset])
+                    # The names every article shares dominate MiniLM's similarity, so the
+                    # question's rarer words (idf-weighted) weigh as much as the vector.
+                    base = d + w.coverage * (0.7 * cov_s + 0.3 * cov_w)
+                    if len(text) < 25:  # "Rocky ground." carries no answer on its own
+                        base -= 0.2
+                    own[j] = (base, d, max(cov_s, cov_w), offers(asked[0], text, asked[1]))
+                base, d, coverage, typed = own[j]
+                evidence = base + w.chunk * (hit.fused / top_fused)
+                score = evidence + w.kind * typed
                 if j not in best or score > best[j].score:
-                    best[j] = Scored(j, score, d, max(cov_s, cov_w), hit, typed)
+                    best[j] = Scored(j, score, d, coverage, hit, typed, evidence)
         return sorted(best.values(), key=lambda s: -s.score)
 
     def _compose(self, q: str, snap: Snapshot, scored: list[Scored], k: int) -> Answer:
