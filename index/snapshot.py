@@ -237,7 +237,7 @@ def _write_bm25(
         docs.append(f"{head}\n{c.document}")
     retriever = bm25s.BM25()
     if docs:
-        retriever.index(bm25_tokenize(docs or [""]), show_progress=False)
+        retriever.index(bm25_tokenize(docs), show_progress=False)
     retriever.save(str(path), show_progress=False)
 
 
