@@ -6,18 +6,18 @@ export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 QUESTION ?= Where did Kim fly after the reunion in Wyoming?
 
-.PHONY: setup setup-test demo test check bench clean
+.PHONY: setup setup-test demo test check bench clean constraints
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	# torch first, pinned: a bare `torch` from another package would pull a multi-GB CUDA build.
-	$(PIP) install -q torch==2.13.0
-	$(PIP) install -q -e .
+	$(PIP) install -q -c constraints.txt torch==2.13.0
+	$(PIP) install -q -c constraints.txt -e .
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -q -e '.[test]'
+	$(PIP) install -q -c constraints.txt -e '.[test]'
 	touch $@
 
 setup: $(VENV)/.installed
@@ -40,3 +40,9 @@ bench: setup-test
 
 clean:
 	rm -rf .citebot
+
+# After a deliberate upgrade: record the versions the tests just passed with.
+constraints: setup-test
+	{ echo "# Tested versions: the Makefile installs with \`pip install -c constraints.txt\`, so a fresh"; \
+	  echo "# machine gets what CI ran. Regenerate after a deliberate upgrade: make constraints"; \
+	  $(PIP) freeze --exclude-editable | grep -v '^#' | sed 's/+cpu$$//'; } > constraints.txt

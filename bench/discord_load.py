@@ -76,11 +76,11 @@ def interaction(user_id: int, done: dict[int, float]) -> Any:
 
 
 async def main(calls: int) -> dict[str, Any]:
-    from bot.answer import Engine
-    from bot.discord_app import create_bot
-    from index.config import get_settings
-    from index.errors import IndexMissing
+    from bot.discord_bot.app import create_bot
+    from bot.engine import Engine
     from index.indexer import run_index
+    from index.shared.errors import IndexMissing
+    from index.shared.settings import get_settings
 
     settings = get_settings(cooldown_seconds=0.0)
     try:

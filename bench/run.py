@@ -120,8 +120,8 @@ def part_warm(questions_file: str) -> dict[str, Any]:
     """Full cited answers from one warm Engine: latency percentiles and memory."""
     import resource
 
-    from bot.answer import Engine
-    from index.config import get_settings
+    from bot.engine import Engine
+    from index.shared.settings import get_settings
 
     questions = json.loads(Path(questions_file).read_text())
     engine = Engine(get_settings())
@@ -154,8 +154,8 @@ def _packed_chunks(count: int) -> tuple[list[str], list[int]]:
     """About-160-token chunks of synthetic text, packed like index/chunking.py packs them."""
     import synth
 
-    from index.config import get_settings
     from index.encoder import TokenCounter
+    from index.shared.settings import get_settings
 
     settings = get_settings()
     counter = TokenCounter(settings.model_dir)
@@ -179,8 +179,8 @@ def part_throughput(count: str) -> dict[str, Any]:
     """Embedding throughput of the indexing encoder (and the ONNX one, for comparison)."""
     import torch
 
-    from index.config import get_settings
     from index.encoder import OnnxEncoder, TorchEncoder
+    from index.shared.settings import get_settings
 
     settings = get_settings()
     texts, tokens = _packed_chunks(int(count))
@@ -208,8 +208,8 @@ def part_throughput(count: str) -> dict[str, Any]:
 def part_build(chunks: str, seed_home: str) -> dict[str, Any]:
     import synth
 
-    from index.config import get_settings
     from index.encoder import OnnxEncoder, TokenCounter
+    from index.shared.settings import get_settings
 
     settings = get_settings()
     model = settings.onnx_path.parent

@@ -6,12 +6,16 @@ import json
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from index.errors import CitebotError
+from bot.core.models import Answer
+from index.shared.errors import CitebotError
 
-from .answer import Engine
-from .models import Answer
+
+class Answerer(Protocol):
+    """What evaluation needs of the engine (so this module never imports it)."""
+
+    def answer(self, question: str, k: int | None = None) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def is_hit(case: EvalCase, answer: Answer) -> bool:
     return any(fold(phrase) in haystack for phrase in case.expect)
 
 
-def run_eval(engine: Engine, cases: list[EvalCase], k: int | None = None) -> EvalReport:
+def run_eval(engine: Answerer, cases: list[EvalCase], k: int | None = None) -> EvalReport:
     report = EvalReport()
     for case in cases:
         answer = engine.answer(case.q, k=k)

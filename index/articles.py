@@ -10,11 +10,12 @@ import hashlib
 import re
 import stat
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from .errors import UnreadableArticle
 from .outlets import outlet_from_domain, outlet_from_text
+from .shared.article import Article
+from .shared.errors import UnreadableArticle
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20_000_000  # a news article is kilobytes; bigger is a dump, not an article
@@ -41,20 +42,6 @@ _TAIL_START = re.compile(
 )
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
 _PROMO = re.compile(r"^for more on this, pick up .*$", re.I)
-
-
-@dataclass(frozen=True)
-class Article:
-    id: str
-    title: str
-    text: str
-    outlet: str | None = None
-    date: str | None = None
-    url: str | None = None
-    author: str | None = None
-    path: str = ""
-    content_hash: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def article_id(path: Path) -> str:

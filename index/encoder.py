@@ -90,7 +90,7 @@ class OnnxEncoder:
                 str(onnx_path), sess_options=opts, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:  # onnxruntime's Fail/NoSuchFile: a missing or partial export
-            from .errors import StoreError
+            from .shared.errors import StoreError
 
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:160]
             raise StoreError(

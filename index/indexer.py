@@ -13,11 +13,12 @@ from typing import Any
 
 import numpy as np
 
-from .articles import Article, article_id, find_article_files, read_article
+from .articles import article_id, find_article_files, read_article
 from .chunking import Chunk, Span, chunk_article, text_hash
-from .config import Settings
 from .encoder import Encoder, TokenCounter, TorchEncoder, export_onnx
-from .errors import CorpusError, IndexBusy, StoreError, UnreadableArticle
+from .shared.article import Article
+from .shared.errors import CorpusError, IndexBusy, StoreError, UnreadableArticle
+from .shared.settings import Settings
 from .snapshot import current_generation, export_snapshot, load_snapshot
 from .store import Record, Store
 
@@ -119,7 +120,7 @@ def _unchanged_since_snapshot(
         snap = load_snapshot(settings.snapshots_dir)
     except Exception:
         return False
-    published = {a.id: a.hash for a in snap.articles if a.id not in unreadable}
+    published = {a.id: a.content_hash for a in snap.articles if a.id not in unreadable}
     if snap.signature != settings.signature or published != {
         a.id: a.content_hash for a in articles.values()
     }:
@@ -128,7 +129,7 @@ def _unchanged_since_snapshot(
         # A server outlives this data directory (new server path, wiped, written from
         # another home): the local snapshot proves nothing about it, so ask the server.
         with Store(settings) as store:
-            return store.article_versions() == {a.id: a.hash for a in snap.articles}
+            return store.article_versions() == {a.id: a.content_hash for a in snap.articles}
     return True
 
 
@@ -252,13 +253,5 @@ def _records(
     vectors = [r.vector for r in chunk_recs if r.vector is not None]
     doc_vec = np.mean(vectors, axis=0) if vectors else np.zeros(384)
     doc_vec = (doc_vec / max(float(np.linalg.norm(doc_vec)), 1e-9)).astype(np.float32)
-    article_meta = {
-        **base,
-        "title": article.title,
-        "outlet": article.outlet,
-        "date": article.date,
-        "url": article.url,
-        "author": article.author,
-        "path": article.path,
-    }
-    return Record(article.id, article.text, article_meta, doc_vec), chunk_recs, sent_recs
+    record = Record(article.id, article.text, article.store_metadata(), doc_vec)
+    return record, chunk_recs, sent_recs

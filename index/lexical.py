@@ -41,7 +41,8 @@ def stopwords_en() -> frozenset[str]:
     return frozenset(module.STOPWORDS_EN_PLUS)  # the list snapshot.bm25_tokenize indexes with
 
 
-def _stemmer() -> Any:
+def stemmer() -> Any:
+    """This thread's English Snowball stemmer (index and query side share it)."""
     stemmer = getattr(_local, "stemmer", None)
     if stemmer is None:
         import Stemmer
@@ -55,7 +56,7 @@ def tokenize(text: str) -> list[str]:
     stemmer=Stemmer("english"), return_ids=False)[0]`."""
     stop = stopwords_en()
     words = [w for w in _TOKEN.findall(text.lower()) if w not in stop]
-    return list(_stemmer().stemWords(words)) if words else []
+    return list(stemmer().stemWords(words)) if words else []
 
 
 class Lexical:
@@ -75,6 +76,23 @@ class Lexical:
         }
         self.scores["num_docs"] = int(params["num_docs"])
         self.dtype = np.dtype(params.get("dtype", "float32"))
+        self.num_docs = max(int(params["num_docs"]), 1)
+        # Document frequency per vocabulary id: the one place it is read off the matrix.
+        self.doc_freq = np.diff(np.asarray(self.scores["indptr"])).astype(np.float64)
+
+    def df(self, term: str) -> int:
+        """Chunks that contain the (tokenized) term."""
+        i = self.vocab_dict.get(term)
+        return int(self.doc_freq[i]) if i is not None and i < len(self.doc_freq) else 0
+
+    def doc_share(self, term: str) -> float:
+        """Fraction of chunks that contain the term."""
+        return self.df(term) / self.num_docs
+
+    def idf(self, term: str) -> float:
+        """BM25's inverse document frequency; a term the corpus never uses weighs the most."""
+        df = self.df(term)
+        return float(np.log(1 + (self.num_docs - df + 0.5) / (df + 0.5)))
 
     def get_scores(self, terms: list[str]) -> np.ndarray:
         """BM25 score of every document for these (already tokenized) query terms."""

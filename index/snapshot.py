@@ -14,15 +14,16 @@ import json
 import os
 import shutil
 import time
-from dataclasses import asdict, dataclass
-from functools import cached_property, lru_cache
+from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .errors import IndexMissing, StoreError
-from .lexical import Lexical
+from .lexical import Lexical, stemmer
+from .shared.article import Article
+from .shared.errors import IndexMissing, StoreError
 from .store import Store
 
 _ARRAYS = (
@@ -37,26 +38,6 @@ _ARRAYS = (
 )
 
 
-@dataclass(frozen=True)
-class ArticleInfo:
-    id: str
-    title: str
-    text: str
-    hash: str
-    outlet: str | None = None
-    date: str | None = None
-    url: str | None = None
-    author: str | None = None
-    chunk_count: int = 0
-
-
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
 def bm25_tokenize(texts: list[str], as_strings: bool = False) -> Any:
     import bm25s
     from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -65,7 +46,7 @@ def bm25_tokenize(texts: list[str], as_strings: bool = False) -> Any:
     return bm25s.tokenize(
         texts,
         stopwords=STOPWORDS_EN_PLUS,
-        stemmer=_stemmer(),
+        stemmer=stemmer(),
         return_ids=not as_strings,
         show_progress=False,
     )
@@ -78,7 +59,7 @@ class Snapshot:
         self.generation: str = meta["generation"]
         self.signature: str = meta["signature"]
         self.created: float = meta["created"]
-        self.articles = [ArticleInfo(**a) for a in meta["articles"]]
+        self.articles = [Article.from_json(a) for a in meta["articles"]]
         self.chunk_ids: list[str] = meta["chunk_ids"]
         self.article_index = {a.id: i for i, a in enumerate(self.articles)}
         arrays = np.load(path / "spans.npz")
@@ -136,21 +117,10 @@ def load_snapshot(snapshots_dir: Path) -> Snapshot:
 
 def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
     """Write the store's current versions as a new generation and publish it."""
-    versions: dict[str, str] = {}
-    articles: list[dict[str, Any]] = []
-    for rec in sorted(store.records("articles"), key=lambda r: r.id):
-        meta = rec.metadata
-        versions[rec.id] = str(meta["article_hash"])
-        articles.append(
-            {
-                "id": rec.id,
-                "title": meta.get("title", rec.id),
-                "text": rec.document,
-                "hash": versions[rec.id],
-                **{k: meta.get(k) for k in ("outlet", "date", "url", "author")},
-            }
-        )
-    index_of = {a["id"]: i for i, a in enumerate(articles)}
+    read = [Article.from_record(r.id, r.document, r.metadata) for r in store.records("articles")]
+    read.sort(key=lambda a: a.id)
+    versions = {a.id: a.content_hash for a in read}
+    index_of = {a.id: i for i, a in enumerate(read)}
 
     def current(kind: str) -> list[Any]:
         recs = [
@@ -167,8 +137,7 @@ def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
     counts: dict[str, int] = {}
     for c in chunks:
         counts[c.metadata["article_id"]] = counts.get(c.metadata["article_id"], 0) + 1
-    for a in articles:
-        a["chunk_count"] = counts.get(a["id"], 0)
+    articles = [replace(a, chunk_count=counts.get(a.id, 0)) for a in read]
 
     def column(recs: list[Any], key: str, offset: bool = False) -> np.ndarray:
         vals = [
@@ -209,7 +178,7 @@ def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
             "generation": generation,
             "signature": signature,
             "created": time.time(),
-            "articles": [asdict(ArticleInfo(**a)) for a in articles],
+            "articles": [a.to_json() for a in articles],
             "chunk_ids": [c.id for c in chunks],
         }
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -225,7 +194,7 @@ def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
 
 
 def _write_bm25(
-    path: Path, articles: list[dict[str, Any]], chunks: list[Any], index_of: dict[str, int]
+    path: Path, articles: list[Article], chunks: list[Any], index_of: dict[str, int]
 ) -> None:
     import bm25s
 
@@ -233,7 +202,7 @@ def _write_bm25(
     docs = []
     for c in chunks:
         a = articles[index_of[c.metadata["article_id"]]]
-        head = " ".join(str(a.get(k) or "") for k in ("title", "outlet", "author"))
+        head = " ".join(str(v or "") for v in (a.title, a.outlet, a.author))
         docs.append(f"{head}\n{c.document}")
     retriever = bm25s.BM25()
     if docs:

@@ -20,8 +20,8 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from .config import Settings
-from .errors import IndexMismatch, StoreError
+from .shared.errors import IndexMismatch, StoreError
+from .shared.settings import Settings
 
 _PAGE = 2000
 

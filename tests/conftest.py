@@ -21,7 +21,7 @@ os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
 
 def make_settings(home: Path, corpus: Path, **extra: object):  # type: ignore[no-untyped-def]
-    from index.config import get_settings
+    from index.shared.settings import get_settings
 
     return get_settings(home=home, corpus=corpus, **extra)
 
@@ -42,7 +42,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untype
 
 @pytest.fixture(scope="session")
 def engine(indexed):  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
+    from bot.engine import Engine
 
     return Engine(indexed)
 

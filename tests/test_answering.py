@@ -8,10 +8,10 @@ import re
 import pytest
 from conftest import DEV_QUESTIONS, OWN_QUESTIONS
 
+from bot.core.models import Answer
 from bot.evaluate import load_cases, run_eval
-from bot.models import Answer
 from index.articles import read_article
-from index.errors import BadQuestion
+from index.shared.errors import BadQuestion
 
 _MARKER = re.compile(r" \[(\d+)\](?: |$)")
 

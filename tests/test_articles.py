@@ -10,7 +10,7 @@ import pytest
 from conftest import SEED_CORPUS
 
 from index.articles import find_article_files, parse_article, read_article
-from index.errors import UnreadableArticle
+from index.shared.errors import UnreadableArticle
 
 
 def seed(aid: str):  # type: ignore[no-untyped-def]

@@ -11,8 +11,8 @@ from conftest import SEED_CORPUS
 
 from index.articles import Article, read_article
 from index.chunking import chunk_article, split_sentences
-from index.config import get_settings
 from index.encoder import MAX_TOKENS, TokenCounter, load_tokenizer
+from index.shared.settings import get_settings
 
 SEEDS = sorted(SEED_CORPUS.glob("*.txt"))
 

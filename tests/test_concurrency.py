@@ -19,8 +19,8 @@ EDITED = "000_3ba337d3c1581c61"
 READER = """
 import json, sys, time
 from pathlib import Path
-from index.config import get_settings
-from bot.answer import Engine
+from index.shared.settings import get_settings
+from bot.engine import Engine
 
 home, corpus, questions, stop, out, minimum = sys.argv[1:7]
 engine = Engine(get_settings(home=home, corpus=corpus))

@@ -32,7 +32,7 @@ def _env(settings) -> dict[str, str]:  # type: ignore[no-untyped-def]
 def _answers(settings) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
     import json
 
-    from bot.answer import Engine
+    from bot.engine import Engine
 
     engine = Engine(settings)
     out = []
@@ -204,6 +204,8 @@ def test_sigkill_at_many_points_keeps_answers_and_rerun_finishes(fresh_home) -> 
     from index.articles import read_article
 
     for art in snap.articles:
-        assert art.hash == read_article(Path(settings.corpus) / f"{art.id}.txt").content_hash
+        assert (
+            art.content_hash == read_article(Path(settings.corpus) / f"{art.id}.txt").content_hash
+        )
     assert not [p for p in snapshots.iterdir() if p.name.startswith(".tmp-")]
     assert _answers(settings)  # the new generation answers

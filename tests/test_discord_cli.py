@@ -45,7 +45,7 @@ def test_an_empty_token_in_dotenv_counts_as_missing(tmp_path: Path) -> None:
 def test_token_is_read_from_dotenv_and_hidden_in_reprs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from index.config import get_settings
+    from index.shared.settings import get_settings
 
     secret = "MTAxNjQ.fake.token-value-for-tests"
     (tmp_path / ".env").write_text(

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot import discord_format as fmt
-from bot.models import Answer, AnswerSentence, Citation, Difference
-from index.snapshot import ArticleInfo
+from bot.core.models import Answer, AnswerSentence, Citation, Difference
+from bot.discord_bot import format as fmt
+from index.shared.article import Article, ArticleMeta
 
 WORDS = "Officials said the **council** vote_on Tuesday ~~was~~ `final` and @everyone cheered. "
 
@@ -23,11 +23,13 @@ def big_answer(
     cits = [
         Citation(
             n=i + 1,
-            article_id=f"art-{i}",
-            title=f"Title number {i} with *stars* and a long tail " * 3,
-            outlet="Example Gazette",
-            date="2020-07-30",
-            url=f"https://example.org/news/{i}",
+            article=ArticleMeta(
+                id=f"art-{i}",
+                title=f"Title number {i} with *stars* and a long tail " * 3,
+                outlet="Example Gazette",
+                date="2020-07-30",
+                url=f"https://example.org/news/{i}",
+            ),
             passage=passage,
             score=0.5,
         )
@@ -108,7 +110,7 @@ def test_limits_hold_with_sources_differ_and_annotations(n: int) -> None:
 
 def test_citation_field_shows_date_label_attribution_and_quote_link() -> None:
     cit = Citation(
-        1, "a1", "Split", "PEOPLE", None, "https://x.org/a", "They are fine.", 0.9,
+        1, ArticleMeta("a1", "Split", "PEOPLE", None, "https://x.org/a"), "They are fine.", 0.9,
         date_label="2020?", attribution="an insider (unnamed), via PEOPLE",
         link="https://x.org/a#:~:text=They%20are%20fine.",
     )  # fmt: skip
@@ -130,11 +132,7 @@ def test_citation_field_shows_date_label_attribution_and_quote_link() -> None:
 def test_short_answer_keeps_everything_and_footer_counts() -> None:
     cit = Citation(
         1,
-        "a1",
-        "Budget passes",
-        "Gazette",
-        "2021-01-02",
-        "https://x.org/a",
+        ArticleMeta("a1", "Budget passes", "Gazette", "2021-01-02", "https://x.org/a"),
         "The budget passed 5-4.",
         0.9,
     )
@@ -168,11 +166,7 @@ def test_refusal_says_so_plainly_without_fields() -> None:
 def test_markdown_and_mentions_in_passages_are_escaped() -> None:
     cit = Citation(
         1,
-        "a",
-        "T",
-        None,
-        None,
-        None,
+        ArticleMeta("a", "T"),
         "Hi @everyone and <@&123456789012345678>, **bold** _it_ ||spoiler||",
         0.5,
     )
@@ -218,11 +212,9 @@ def test_content_safe_fits_a_message() -> None:
 
 def test_source_pages_paginate_and_link() -> None:
     arts = [
-        ArticleInfo(
+        Article(
             id=f"a{i}",
             title=f"Story *{i}*",
-            text="",
-            hash="",
             outlet="Gazette",
             date="2020-01-01",
             url=f"https://x.org/{i}",

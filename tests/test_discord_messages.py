@@ -16,8 +16,8 @@ import pytest
 from discord.ext.test import backend as back
 from discord.ext.test import factories as facts
 
-from bot.discord_app import create_bot
-from bot.discord_format import answer_embed
+from bot.discord_bot.app import create_bot
+from bot.discord_bot.format import answer_embed
 
 QUESTION = "Where were Kim and Kanye spotted crying in a car?"
 # dpytest keeps members only in a member cache, which needs the members intent; the bot
@@ -246,7 +246,7 @@ def everyone_home(indexed, tmp_path_factory: pytest.TempPathFactory):  # type: i
 async def test_everyone_in_a_passage_pings_nobody_and_markdown_is_escaped(
     everyone_home, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
+    from bot.engine import Engine
 
     engine = Engine(everyone_home)
     settings = everyone_home.model_copy(update={"home": tmp_path / "home", "cooldown_seconds": 0.0})

@@ -12,9 +12,10 @@ import discord
 import pytest
 from test_discord_slash import interaction, make_cog, sent_kwargs
 
-import bot.discord_app as app
-from bot.discord_format import DIFFER_TITLE, NO_MENTIONS, answer_embed
-from bot.timeline import timeline, timeline_text
+import bot.discord_bot.desk as desk
+from bot.discord_bot.cog import CitebotCog
+from bot.discord_bot.format import DIFFER_TITLE, NO_MENTIONS, answer_embed, timeline_markdown
+from bot.newsdesk.timeline import timeline
 
 GOSSIP = "003_ab80ad7370848eac"
 LIVING_APART = "Are Kim and Kanye living apart?"
@@ -43,15 +44,15 @@ async def test_timeline_defers_then_lists_dated_entries_in_date_order(cog, engin
         threads.append(threading.current_thread().name)
         return timeline(*a, **k)
 
-    with patch.object(app, "timeline", side_effect=spy):
+    with patch.object(desk, "timeline", side_effect=spy):
         await cog.timeline.callback(cog, inter, topic="Wyoming")
     assert order == ["defer", "timeline"]
     assert threads[0].startswith("citebot-answer"), "computed off the event loop"
     kw = sent_kwargs(inter.followup.send)
     assert kw["allowed_mentions"] is NO_MENTIONS
     embed = kw["embed"]
-    entries = timeline(engine, "Wyoming")
-    assert embed.description == timeline_text(entries, limit=4000, markdown=True)
+    entries = timeline(engine.reader, "Wyoming")
+    assert embed.description == timeline_markdown(entries, limit=4000)
     labels = [m.group(1) for ln in embed.description.splitlines() if (m := _LINE_DATE.match(ln))]
     assert len(labels) == len(entries) >= 4
     assert labels == [e.date_label for e in entries]
@@ -169,7 +170,7 @@ def test_citation_fields_carry_attribution_and_quote_links(engine, question: str
 
 
 def test_timeline_and_filter_options_are_described() -> None:
-    commands = {c.name: c for c in app.CitebotCog.__cog_app_commands__}
+    commands = {c.name: c for c in CitebotCog.__cog_app_commands__}
     tl = {p.name: p for p in commands["timeline"].parameters}
     assert list(tl) == ["topic", "since", "until", "outlet"] and tl["topic"].required
     ask = {p.name: p for p in commands["ask"].parameters}

@@ -16,11 +16,13 @@ import pytest
 from discord import app_commands
 from test_discord_format import assert_within_limits, big_answer
 
-from bot.answer import NOT_COVERED
-from bot.discord_app import REFUSAL, CitebotCog, create_bot
-from bot.discord_format import NO_MENTIONS, answer_embed, source_pages
-from bot.discord_views import APOLOGY, SourcesView, on_app_command_error
-from index.snapshot import ArticleInfo
+from bot.core.compose import NOT_COVERED
+from bot.discord_bot.admin import REFUSAL
+from bot.discord_bot.app import create_bot
+from bot.discord_bot.cog import CitebotCog
+from bot.discord_bot.format import NO_MENTIONS, answer_embed, source_pages
+from bot.discord_bot.views import APOLOGY, SourcesView, on_app_command_error
+from index.shared.article import Article
 
 QUESTION = "Where were Kim and Kanye spotted crying in a car?"
 _ids = itertools.count(10_000)
@@ -147,7 +149,7 @@ async def test_reindex_refuses_non_admins(cog) -> None:  # type: ignore[no-untyp
 
 
 async def test_reindex_for_admin_reports_counts_and_engine_sees_new_articles(fresh_home) -> None:  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
+    from bot.engine import Engine
 
     corpus = Path(fresh_home.corpus)
     victim = sorted(corpus.iterdir())[0]
@@ -192,7 +194,7 @@ async def test_reindex_for_admin_reports_counts_and_engine_sees_new_articles(fre
 
 
 async def test_reindex_while_another_indexer_runs_is_polite(fresh_home) -> None:  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
+    from bot.engine import Engine
     from index.indexer import writer_lock
 
     settings = fresh_home.model_copy(update={"admin_ids": "99, 100"})
@@ -277,7 +279,7 @@ async def test_sources_and_stats(cog, engine) -> None:  # type: ignore[no-untype
 
 
 async def test_sources_pagination_buttons() -> None:
-    arts = [ArticleInfo(id=f"a{i}", title=f"Story {i}", text="", hash="") for i in range(25)]
+    arts = [Article(id=f"a{i}", title=f"Story {i}") for i in range(25)]
     view = SourcesView(source_pages(arts), owner_id=1)
     assert view.previous.disabled and not view.next.disabled
     inter = interaction()
@@ -363,7 +365,7 @@ async def test_guild_id_syncs_to_one_guild_else_global(engine, settings) -> None
 
 
 def test_slash_commands_are_described() -> None:
-    from bot.discord_app import CitebotCog
+    from bot.discord_bot.app import CitebotCog
 
     commands = {c.name: c for c in CitebotCog.__cog_app_commands__}
     assert set(commands) == {"ask", "sources", "stats", "reindex", "timeline"}

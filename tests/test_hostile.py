@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from index.errors import BadQuestion, CorpusError, UnreadableArticle
+from index.shared.errors import BadQuestion, CorpusError, UnreadableArticle
 
 CITEBOT = str(Path(sys.executable).with_name("citebot"))
 TOKEN = "MTAxNjQ1.hostile-test-token.ZZZ"  # a fake, only to look for leaks
@@ -39,6 +39,22 @@ HOSTILE_QUESTIONS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def engine(engine):  # type: ignore[no-untyped-def]
+    """The shared engine's index and model, with the bot token set: a leak has something to leak."""
+    from pydantic import SecretStr
+
+    from bot.engine import Engine
+
+    settings = engine.settings.model_copy(update={"discord_token": SecretStr(TOKEN)})
+    return Engine(settings, snapshot=engine.snapshot, encoder=engine.encoder)
+
+
+def test_the_token_is_there_to_leak(engine) -> None:  # type: ignore[no-untyped-def]
+    assert engine.settings.discord_token.get_secret_value() == TOKEN
+    assert TOKEN not in repr(engine.settings) and TOKEN not in str(engine.settings)
+
+
 def _check_answer(engine, question: str) -> None:  # type: ignore[no-untyped-def]
     try:
         answer = engine.answer(question)
@@ -46,7 +62,7 @@ def _check_answer(engine, question: str) -> None:  # type: ignore[no-untyped-def
         message = str(exc)
         assert message and "\n" not in message and len(message) < 200
         return
-    text = repr(answer.to_json())
+    text = repr(answer.to_json()) + repr(answer)
     assert TOKEN not in text
     assert "@everyone" not in answer.text and "<@" not in answer.text
     for sentence in answer.sentences:
@@ -146,7 +162,7 @@ def _hostile_corpus(corpus: Path) -> dict[str, str | None]:
 
 
 def test_hostile_corpus_files(fresh_home) -> None:  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
+    from bot.engine import Engine
     from index.snapshot import load_snapshot
     from index.store import Store
 

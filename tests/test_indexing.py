@@ -13,8 +13,8 @@ from conftest import make_settings
 from index.articles import read_article
 from index.chunking import chunk_article, text_hash
 from index.encoder import TokenCounter
-from index.errors import CorpusError, IndexBusy, IndexMismatch, StoreError
 from index.indexer import run_index, writer_lock
+from index.shared.errors import CorpusError, IndexBusy, IndexMismatch, StoreError
 from index.snapshot import current_generation, load_snapshot
 from index.store import Store
 
@@ -82,7 +82,7 @@ def test_lost_snapshot_is_rebuilt_from_chroma_without_embedding(fresh_home) -> N
 
 
 def test_edit_replaces_exactly_that_articles_chunks(fresh_home) -> None:  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
+    from bot.engine import Engine
 
     chunks_before = stored_ids(fresh_home)
     sentences_before = stored_ids(fresh_home, "sentences")
@@ -151,7 +151,7 @@ def test_deleted_file_loses_its_chunks_and_new_md_file_is_added(fresh_home) -> N
 def test_changed_chunk_settings_need_rebuild_then_rebuild_works(  # type: ignore[no-untyped-def]
     fresh_home, monkeypatch
 ) -> None:
-    from bot.answer import Engine
+    from bot.engine import Engine
 
     question = "Where did Kim fly after the reunion?"
     before = Engine(fresh_home).answer(question)

@@ -50,7 +50,7 @@ def test_tokenizer_matches_bm25s_on_any_text(text: str) -> None:
 def test_scores_match_bm25s_exactly(indexed) -> None:  # type: ignore[no-untyped-def]
     import bm25s
 
-    from bot.retrieve import query_terms
+    from bot.core.retrieve import query_terms
     from index.snapshot import load_snapshot
 
     snap = load_snapshot(indexed.snapshots_dir)
@@ -72,7 +72,7 @@ def test_answering_imports_neither_torch_nor_scipy(indexed) -> None:  # type: ig
     """The cold path's budget: a fresh process answers without the heavy libraries."""
     code = (
         "import sys\n"
-        "from bot.cli import main\n"
+        "from bot.cli.app import main\n"
         "sys.argv = ['citebot', 'ask', '--json', 'Where is the ranch?']\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in ('torch', 'scipy', 'bm25s', 'chromadb', 'transformers',"
@@ -103,13 +103,14 @@ def _base_env() -> dict[str, str]:
 
 def test_cached_passage_terms_equal_tokenising_the_passage(engine) -> None:  # type: ignore[no-untyped-def]
     """Scoring reads memoised term sets; they must be what tokenising the text gives."""
-    from bot.passages import passage_around
-    from bot.retrieve import Retriever, query_terms
+    from bot.core.passages import passage_around
+    from bot.core.retrieve import query_terms
+    from bot.core.scoring import Reader
 
-    retriever = Retriever(engine.snapshot, engine.encoder)
-    snap = retriever.snapshot
+    snap = engine.snapshot
     for limit in (120, 220, 400, 1000):
+        reader = Reader(snap, engine.encoder, limit)
         for j in range(len(snap.sent_start)):
             want = frozenset(query_terms(passage_around(snap, j, limit).text))
-            assert retriever.passage_terms(j, limit) == want, (j, limit)
-            assert retriever.sentence_terms(j) == frozenset(query_terms(snap.sentence_text(j)))
+            assert reader.passage_terms(j) == want, (j, limit)
+            assert reader.sentence_terms(j) == frozenset(query_terms(snap.sentence_text(j)))

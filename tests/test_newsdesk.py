@@ -15,15 +15,15 @@ from urllib.parse import unquote
 import pytest
 from rich.console import Console
 
-from bot.attribution import find_attribution
-from bot.dates import ArticleDate, article_date, date_from_url, latest_year
-from bot.disagree import find_oppositions, opposing
-from bot.filters import Filters
-from bot.fragments import decode_fragment, encode_term, quote_link, text_fragment
-from bot.render import render_answer, render_timeline
-from bot.timeline import short_quote, timeline, timeline_text
+from bot.cli.render import render_answer, render_timeline
+from bot.newsdesk.attribution import find_attribution
+from bot.newsdesk.dates import ArticleDate, article_date, date_from_url, latest_year
+from bot.newsdesk.disagree import find_oppositions, opposing
+from bot.newsdesk.filters import Filters
+from bot.newsdesk.fragments import decode_fragment, encode_term, quote_link, text_fragment
+from bot.newsdesk.timeline import short_quote, timeline, timeline_text
 from index.articles import parse_article
-from index.errors import BadQuestion
+from index.shared.errors import BadQuestion
 
 IN_TOUCH_2020, IN_TOUCH_MAY, PATIENT, GOSSIP = (
     "000_3ba337d3c1581c61",
@@ -392,7 +392,7 @@ def test_cli_filters_and_timeline(indexed) -> None:  # type: ignore[no-untyped-d
 
 
 def test_timeline_lists_dated_passages_in_order(engine) -> None:  # type: ignore[no-untyped-def]
-    entries = timeline(engine, "Wyoming")
+    entries = timeline(engine.reader, "Wyoming")
     assert len({e.article_id for e in entries}) == 4
     assert [e.sort_key for e in entries] == sorted(e.sort_key for e in entries)
     assert entries[-1].date_label == "undated"  # undated last, never mixed in
@@ -407,13 +407,13 @@ def test_timeline_lists_dated_passages_in_order(engine) -> None:  # type: ignore
 
 
 def test_timeline_filters_and_topic_words(engine) -> None:  # type: ignore[no-untyped-def]
-    divorce = timeline(engine, "divorce", outlet="The Hollywood Gossip")
+    divorce = timeline(engine.reader, "divorce", outlet="The Hollywood Gossip")
     assert divorce and {e.article_id for e in divorce} == {GOSSIP}
     assert all("divorc" in e.sentence.lower() for e in divorce)
-    recent = timeline(engine, "Wyoming", since="2020-07-01", until="2020-12-31")
+    recent = timeline(engine.reader, "Wyoming", since="2020-07-01", until="2020-12-31")
     assert recent and {e.article_id for e in recent} <= {IN_TOUCH_2020, GOSSIP}
     with pytest.raises(BadQuestion):
-        timeline(engine, "   ")
+        timeline(engine.reader, "   ")
 
 
 def test_short_quote_is_verbatim_around_the_topic() -> None:
@@ -433,8 +433,10 @@ def test_ask_json_keeps_its_contract(engine) -> None:  # type: ignore[no-untyped
 
 
 def test_timeline_text_fits_discord_and_escapes(engine) -> None:  # type: ignore[no-untyped-def]
-    entries = timeline(engine, "divorce")
-    full = timeline_text(entries, markdown=True)
+    from bot.discord_bot.format import timeline_markdown
+
+    entries = timeline(engine.reader, "divorce")
+    full = timeline_markdown(entries)
     assert full.count("\n") == len(entries) - 1 and "**2016?**" in full
     assert (
         "](https://www.intouchweekly.com/posts/" in full

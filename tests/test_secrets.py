@@ -25,10 +25,10 @@ def test_no_trace_of_the_token_in_logs_or_output(
     caplog: pytest.LogCaptureFixture,
     capfd: pytest.CaptureFixture[str],
 ) -> None:  # type: ignore[no-untyped-def]
-    from bot.answer import Engine
-    from index.config import get_settings
-    from index.errors import CitebotError
+    from bot.engine import Engine
     from index.indexer import run_index
+    from index.shared.errors import CitebotError
+    from index.shared.settings import get_settings
 
     monkeypatch.setenv("DISCORD_TOKEN", TOKEN)
     caplog.set_level(logging.DEBUG)  # every logger, every level

@@ -73,7 +73,7 @@ def test_index_lands_in_the_chosen_backend(backend) -> None:  # type: ignore[no-
 
 def test_backends_answer_identically(indexed, server_indexed) -> None:  # type: ignore[no-untyped-def]
     """Same corpus, same model: the read model exported from either store is the same."""
-    from bot.answer import Engine
+    from bot.engine import Engine
     from bot.evaluate import load_cases, run_eval
 
     cases = load_cases(OWN_QUESTIONS)
@@ -201,7 +201,7 @@ def test_server_gone_mid_run_is_a_store_error(tmp_path: Path) -> None:
     import numpy as np
     from chroma_server import start_chroma
 
-    from index.errors import StoreError
+    from index.shared.errors import StoreError
     from index.store import Record, Store
 
     server = start_chroma(tmp_path / "data", tmp_path / "server.log")

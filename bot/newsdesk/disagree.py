@@ -18,10 +18,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from bot.core.retrieve import query_terms
+from bot.newsdesk.attribution import find_attribution
 from index.snapshot import Snapshot
-
-from .attribution import find_attribution
-from .retrieve import query_terms
 
 MIN_SIMILARITY = 0.45  # below this two sentences are rarely about the same thing
 COMMON_SHARE = 0.5  # a word in more than half the chunks (the couple's names) is no shared topic

@@ -6,21 +6,23 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 
-from index.errors import CitebotError
-
-from .discord_format import NO_MENTIONS, content_safe
+from bot.discord_bot.format import NO_MENTIONS, content_safe
+from index.shared.errors import CitebotError
 
 if TYPE_CHECKING:
-    from .discord_app import CitebotCog
-    from .models import Answer
+    from bot.core.models import Answer
 
 log = logging.getLogger("citebot.discord")
+
+# What a vote button calls: (the click, "up" or "down").
+VoteHandler = Callable[[discord.Interaction, str], Awaitable[None]]
 
 APOLOGY = "Sorry, something went wrong while handling that. It has been logged."
 
@@ -68,19 +70,19 @@ def parse_admin_ids(raw: str) -> set[int]:
 class FeedbackView(discord.ui.View):
     """👍/👎 under every answer. Persistent (fixed custom ids) so clicks work after restarts."""
 
-    def __init__(self, cog: CitebotCog) -> None:
+    def __init__(self, on_vote: VoteHandler) -> None:
         super().__init__(timeout=None)
-        self.cog = cog
+        self.on_vote = on_vote
 
     @discord.ui.button(emoji="👍", style=discord.ButtonStyle.secondary, custom_id="citebot:vote:up")
     async def up(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
-        await self.cog.record_vote(interaction, "up")
+        await self.on_vote(interaction, "up")
 
     @discord.ui.button(
         emoji="👎", style=discord.ButtonStyle.secondary, custom_id="citebot:vote:down"
     )
     async def down(self, interaction: discord.Interaction, button: discord.ui.Button[Any]) -> None:
-        await self.cog.record_vote(interaction, "down")
+        await self.on_vote(interaction, "down")
 
 
 class SourcesView(discord.ui.View):

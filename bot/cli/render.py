@@ -9,20 +9,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from index.snapshot import ArticleInfo
-
-from .dates import article_date
-from .evaluate import EvalReport
-from .models import Answer, Citation
-from .timeline import TimelineEntry
+from bot.core.models import Answer, byline
+from bot.evaluate import EvalReport
+from bot.newsdesk.dates import article_date
+from bot.newsdesk.timeline import TimelineEntry
+from index.shared.article import Article
 
 _MARKER = re.compile(r"\[(\d+)\]")
-
-
-def byline(c: Citation | ArticleInfo) -> str:
-    label = getattr(c, "date_label", None)  # a citation's may be inferred ("2020?")
-    parts = [c.outlet or "unknown outlet", label or c.date or "undated"]
-    return " · ".join(parts)
 
 
 def render_answer(console: Console, answer: Answer) -> None:
@@ -87,7 +80,7 @@ def render_timeline(console: Console, topic: str, entries: Sequence[TimelineEntr
         console.print(f"  [bold]{escape(e.date_label):<10}[/bold] [cyan]{outlet}[/cyan] “{quote}”")
 
 
-def render_sources(console: Console, articles: Sequence[ArticleInfo]) -> None:
+def render_sources(console: Console, articles: Sequence[Article]) -> None:
     table = Table(title=f"{len(articles)} indexed articles")
     for name in ("id", "title", "outlet", "date", "chunks"):
         table.add_column(name, overflow="fold")

@@ -8,23 +8,18 @@ words, when its vector is very close to the topic's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.core.questions import clean_question
+from bot.core.retrieve import query_terms
+from bot.core.scoring import Reader
+from bot.newsdesk.attribution import find_attribution
+from bot.newsdesk.dates import article_date
+from bot.newsdesk.filters import Filters
+from bot.newsdesk.fragments import quote_link
 from index.snapshot import Snapshot
-
-from .attribution import find_attribution
-from .dates import article_date
-from .filters import Filters
-from .fragments import quote_link
-from .questions import clean_question
-from .retrieve import Retriever, query_terms
-
-if TYPE_CHECKING:
-    from .answer import Engine
 
 MAX_ENTRIES = 15
 PER_ARTICLE = 4  # one long article should not crowd out the others' dates
@@ -50,32 +45,32 @@ class TimelineEntry:
 
 
 def timeline(
-    engine: Engine,
+    reader: Reader,
     topic: str,
     since: str | None = None,
     until: str | None = None,
     outlet: str | None = None,
     limit: int = MAX_ENTRIES,
+    max_chars: int = 2000,
 ) -> list[TimelineEntry]:
     """Dated passages about `topic`, oldest first. Raises BadQuestion for an empty topic,
     a malformed date, or filters no article passes (the message is for the user)."""
-    text = clean_question(topic, engine.settings.max_question_chars)
+    text = clean_question(topic, max_chars)
     filters = Filters.parse(since, until, outlet)
-    snap = engine.snapshot
+    snap = reader.snapshot
     mask = filters.mask(snap)
-    retriever = Retriever(snap, engine.encoder)
     terms = query_terms(text)
-    weights = {t: retriever.idf(t) for t in terms}
+    weights = reader.term_weights(terms)
     total = sum(weights.values()) or 1.0
-    qvec = engine.encoder.encode([text])[0]
-    hits = retriever.search(qvec, terms, n=40, mask=mask)
+    qvec = reader.encoder.encode([text])[0]
+    hits = reader.retriever.search(qvec, terms, n=40, mask=mask)
     picked: dict[int, tuple[float, TimelineEntry]] = {}
     for hit in hits:
         for j in range(int(snap.chunk_s0[hit.chunk]), int(snap.chunk_s1[hit.chunk])):
             if j in picked:
                 continue
             sentence = snap.sentence_text(j)
-            found = set(query_terms(sentence))
+            found = reader.sentence_terms(j)
             coverage = sum(w for t, w in weights.items() if t in found) / total
             dense = float(np.dot(snap.sent_vecs[j], qvec))
             if coverage < MIN_COVERAGE and dense < MIN_DENSE:
@@ -147,29 +142,21 @@ def short_quote(sentence: str, terms: list[str], limit: int = QUOTE_CHARS) -> st
     return ("…" if lo > 0 else "") + quote + ("…" if hi < len(words) else "")
 
 
-_MARKDOWN = re.compile(r"([\\*_~`|\[\]>#-])")
-
-
-def timeline_text(entries: list[TimelineEntry], limit: int = 4000, markdown: bool = False) -> str:
-    """The timeline as text within `limit` characters (a Discord embed holds 4096).
-
-    With markdown, quotes are escaped and link to the passage when the article has a URL.
-    """
+def timeline_text(entries: list[TimelineEntry], limit: int = 4000) -> str:
+    """The timeline as plain text within `limit` characters."""
     if not entries:
         return "No passages about that topic."
-    lines: list[str] = []
-    for i, e in enumerate(entries):
-        if markdown:
-            quote = _MARKDOWN.sub(r"\\\1", e.quote)
-            quote = f"[“{quote}”]({e.link})" if e.link else f"“{quote}”"
-            outlet = _MARKDOWN.sub(r"\\\1", e.outlet or "unknown outlet")
-            line = f"**{e.date_label}** · {outlet} · {quote}"
-        else:
-            line = e.line()
-        rest = len(entries) - i
+    return fit_lines([e.line() for e in entries], limit)
+
+
+def fit_lines(lines: list[str], limit: int) -> str:
+    """As many lines as fit in `limit` characters, then "… and N more"."""
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        rest = len(lines) - i
         more = f"… and {rest} more" if rest else ""
-        if len("\n".join([*lines, line])) + len(more) + 1 > limit:
-            lines.append(more)
+        if len("\n".join([*kept, line])) + len(more) + 1 > limit:
+            kept.append(more)
             break
-        lines.append(line)
-    return "\n".join(lines)
+        kept.append(line)
+    return "\n".join(kept)

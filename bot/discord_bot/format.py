@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 import discord
 
-from index.snapshot import ArticleInfo
-
-from .models import Answer, Citation, Difference
-from .timeline import TimelineEntry, timeline_text
+from bot.core.models import Answer, Citation, Difference, byline
+from bot.newsdesk.timeline import TimelineEntry, fit_lines
+from index.shared.article import Article
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits)
 CONTENT_MAX = 2000
@@ -81,11 +80,6 @@ def content_safe(text: str) -> str:
 def embed_size(embed: discord.Embed) -> int:
     """The characters Discord counts toward the 6,000 limit (same as `len(embed)`)."""
     return len(embed)
-
-
-def byline(c: Citation | ArticleInfo) -> str:
-    label = getattr(c, "date_label", None)  # a citation's may be inferred ("2020?")
-    return " · ".join((c.outlet or "unknown outlet", label or c.date or "undated"))
 
 
 def _description(answer: Answer, limit: int) -> str:
@@ -200,12 +194,29 @@ def answer_embed(answer: Answer) -> discord.Embed:
     return embed
 
 
+_TIMELINE_MARKDOWN = re.compile(r"([\\*_~`|\[\]>#-])")
+
+
+def timeline_markdown(entries: list[TimelineEntry], limit: int = 4000) -> str:
+    """The timeline as Discord markdown within `limit` characters: quotes escaped and linked
+    to the passage when the article has a URL."""
+    if not entries:
+        return "No passages about that topic."
+    lines = []
+    for e in entries:
+        quote = _TIMELINE_MARKDOWN.sub(r"\\\1", e.quote)
+        quote = f"[“{quote}”]({e.link})" if e.link else f"“{quote}”"
+        outlet = _TIMELINE_MARKDOWN.sub(r"\\\1", e.outlet or "unknown outlet")
+        lines.append(f"**{e.date_label}** · {outlet} · {quote}")
+    return fit_lines(lines, limit)
+
+
 def timeline_embed(topic: str, entries: list[TimelineEntry]) -> discord.Embed:
     """/timeline: one line per dated passage, oldest first, quotes linked to the passage."""
     title = trim_escaped(f"Timeline: {topic}", TITLE_MAX)
     limit = 4000
-    while True:  # mentions are defused after timeline_text measured: re-measure
-        text = discord.utils.escape_mentions(timeline_text(entries, limit=limit, markdown=True))
+    while True:  # mentions are defused after timeline_markdown measured: re-measure
+        text = discord.utils.escape_mentions(timeline_markdown(entries, limit=limit))
         if len(text) <= DESCRIPTION_MAX or limit < 200:
             break
         limit -= len(text) - DESCRIPTION_MAX
@@ -227,7 +238,7 @@ def error_embed(message: str) -> discord.Embed:
     return discord.Embed(description=trim_escaped(message, DESCRIPTION_MAX), colour=REFUSAL_COLOUR)
 
 
-def source_pages(articles: Sequence[ArticleInfo]) -> list[discord.Embed]:
+def source_pages(articles: Sequence[Article]) -> list[discord.Embed]:
     """The indexed articles, SOURCES_PER_PAGE to a page (at least one page)."""
     total = len(articles)
     pages: list[discord.Embed] = []

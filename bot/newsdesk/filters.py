@@ -12,10 +12,10 @@ from datetime import date
 
 import numpy as np
 
-from index.errors import BadQuestion
-from index.snapshot import ArticleInfo, Snapshot
-
-from .dates import article_date, parse_bound, within
+from bot.newsdesk.dates import article_date, parse_bound, within
+from index.shared.article import Article
+from index.shared.errors import BadQuestion
+from index.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Filters:
     def active(self) -> bool:
         return bool(self.since or self.until or self.outlet)
 
-    def allows(self, article: ArticleInfo) -> bool:
+    def allows(self, article: Article) -> bool:
         if self.outlet and not _same_outlet(self.outlet, article.outlet):
             return False
         return within(article_date(article), self.since, self.until)

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from index.snapshot import ArticleInfo, Snapshot
-
-from .models import Citation
+from index.shared.article import Article
+from index.snapshot import Snapshot
 
 # Long enough to carry the sentence's context (who said it), short enough to be precise.
 TARGET_CHARS = 220
@@ -14,29 +13,13 @@ TARGET_CHARS = 220
 
 @dataclass(frozen=True)
 class Window:
-    article: ArticleInfo
+    article: Article
     start: int
     end: int
 
     @property
     def text(self) -> str:
         return self.article.text[self.start : self.end]
-
-    def cite(self, n: int, score: float) -> Citation:
-        art = self.article
-        return Citation(
-            n=n,
-            article_id=art.id,
-            title=art.title,
-            outlet=art.outlet,
-            date=art.date,
-            url=art.url,
-            passage=self.text,
-            score=round(score, 4),
-            start=self.start,
-            end=self.end,
-            author=art.author,
-        )
 
 
 def passage_around(snap: Snapshot, j: int, limit: int = 400) -> Window:

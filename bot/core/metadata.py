@@ -5,11 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from index.snapshot import Snapshot
-
-from .models import Answer, AnswerSentence
-from .passages import passage_around
-from .retrieve import Hit
+from bot.core.models import Draft, Quote, Source
+from bot.core.passages import passage_around
 
 _INTENTS = {
     "author": re.compile(
@@ -40,30 +37,30 @@ def metadata_intent(question: str) -> str | None:
     return None
 
 
-def metadata_answer(
-    question: str, intent: str, snap: Snapshot, top: Hit, content: Answer
-) -> Answer:
-    """Answer from the best-matching article's metadata, cited by its matching passage."""
+def metadata_stage(draft: Draft) -> Draft:
+    """A question about the best-matching article itself is answered from its metadata,
+    cited by its passage in the draft (or its opening passage); the content quotes stay."""
+    evidence = draft.evidence
+    intent = metadata_intent(evidence.question)
+    if intent is None or not evidence.sentences:
+        return draft
+    snap = evidence.snapshot
+    top = evidence.sentences[0].hit
     art = snap.articles[int(snap.chunk_article[top.chunk])]
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
     if value is None:
-        return content  # unknown metadata: the content answer (or refusal) stands
+        return draft  # unknown metadata: the content answer (or refusal) stands
     lead = {
         "author": f"“{art.title}” was written by {value}.",
         "outlet": f"“{art.title}” was published by {value}.",
         "date": f"“{art.title}” is dated {value}.",
     }[intent]
-    cited = [c for c in content.citations if c.article_id == art.id]
-    if cited:
-        first = cited[0]
-    else:
-        first = passage_around(snap, int(snap.chunk_s0[top.chunk])).cite(1, top.fused)
-    others = [c for c in content.citations if c is not first]
-    citations = [replace(first, n=1)] + [replace(c, n=i + 2) for i, c in enumerate(others)]
-    renumber = {c.n: i + 1 for i, c in enumerate([first, *others])}
-    sentences = [
-        AnswerSentence(s.text, renumber[s.n]) for s in content.sentences if s.n in renumber
+    first = next((s for s in draft.sources if s.window.article.id == art.id), None)
+    if first is None:
+        first = Source(passage_around(snap, int(snap.chunk_s0[top.chunk])), top.fused)
+    others = [s for s in draft.sources if s.key != first.key]
+    # The lead speaks for the article's own passage; content quotes citing it would repeat it.
+    quotes = [Quote(lead, first.key, None)] + [
+        replace(q, shown=q.source != first.key) for q in draft.quotes
     ]
-    rest = " ".join(f"{s.text} [{s.n}]" for s in sentences if s.n != 1)
-    text = f"{lead} [1]" + (f" {rest}" if rest else "")
-    return Answer(question, True, text, citations, sentences, kind="metadata")
+    return replace(draft, answered=True, kind="metadata", sources=[first, *others], quotes=quotes)

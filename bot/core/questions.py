@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from index.errors import BadQuestion
+from index.shared.errors import BadQuestion
 
 _SPACES = re.compile(r"\s+")
 
