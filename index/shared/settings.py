@@ -26,6 +26,8 @@ class Settings(BaseSettings):
     chroma_url: str | None = None
     chroma_timeout: float = 60.0  # seconds per request to a Chroma server before giving up
     collection_prefix: str = "citebot"
+    # A replica (server, no corpus) asks the server for new articles this often.
+    sync_seconds: float = 15.0
 
     # Chunking: the model's window is 256 word pieces; smaller chunks make dense
     # retrieval sharper, and one sentence of overlap keeps quotes with their attribution.
