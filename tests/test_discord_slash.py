@@ -402,3 +402,13 @@ def test_create_bot_without_an_engine_answers_from_the_configured_index(engine) 
     assert bot.intents.message_content is False and bot.intents.members is False
     assert bot.allowed_mentions is not None and bot.allowed_mentions.to_dict()["parse"] == []
     bot.citebot.executor.shutdown(wait=True)  # type: ignore[attr-defined]
+
+
+async def test_a_metadata_answer_shows_its_lead_on_discord(cog, engine) -> None:  # type: ignore[no-untyped-def]
+    inter = interaction()
+    await cog.ask.callback(cog, inter, question="Who wrote the article about Kanye leaving Kim?")
+    embed = sent_kwargs(inter.followup.send)["embed"]
+    expected = engine.answer("Who wrote the article about Kanye leaving Kim?")
+    assert expected.kind == "metadata"
+    assert (embed.description or "").startswith("“Kanye West Leaves Kim")
+    assert "was written by In Touch Staff" in (embed.description or "")

@@ -83,7 +83,9 @@ def embed_size(embed: discord.Embed) -> int:
 
 
 def _description(answer: Answer, limit: int) -> str:
-    if not answer.sentences:
+    # A metadata answer leads with citebot's own sentence ("… was written by …"), which is
+    # in the text but not among the verbatim sentences.
+    if not answer.sentences or answer.kind == "metadata":
         return trim_escaped(answer.text, limit)
     parts: list[str] = []
     used = 0
