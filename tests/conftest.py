@@ -18,6 +18,8 @@ HELDOUT_QUESTIONS = ROOT / "eval" / "heldout.jsonl"
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
+# A developer's ~/.config/citebot/config.env must not steer the tests (subprocesses inherit this).
+os.environ["CITEBOT_CONFIG"] = str(ROOT / "tests" / "no-user-config.env")
 
 
 def make_settings(home: Path, corpus: Path, **extra: object):  # type: ignore[no-untyped-def]

@@ -24,24 +24,25 @@ class Settings(BaseSettings):
     home: Path = Path(".citebot")
     corpus: Path = Path("corpus")
     chroma_url: str | None = None
-    chroma_timeout: float = 60.0  # seconds per request to a Chroma server before giving up
+    # Seconds per request to a Chroma server before giving up.
+    chroma_timeout: float = Field(60.0, gt=0)
     collection_prefix: str = "citebot"
     # A replica (server, no corpus) asks the server for new articles this often.
-    sync_seconds: float = 15.0
+    sync_seconds: float = Field(15.0, gt=0)
 
     # Chunking: the model's window is 256 word pieces; smaller chunks make dense
     # retrieval sharper, and one sentence of overlap keeps quotes with their attribution.
-    chunk_tokens: int = 160
-    overlap_sentences: int = 1
-    embed_batch: int = 32
+    chunk_tokens: int = Field(160, ge=1)
+    overlap_sentences: int = Field(1, ge=0)
+    embed_batch: int = Field(32, ge=1)
 
     # Answering
-    top_k: int = 3
+    top_k: int = Field(3, ge=1, le=10)
     # Answers computed at once per process; more trade event-loop latency for throughput
     # (see Engine.answer).
-    answer_threads: int = 1
-    max_question_chars: int = 2000
-    passage_chars: int = 400
+    answer_threads: int = Field(1, ge=1)
+    max_question_chars: int = Field(2000, ge=1)
+    passage_chars: int = Field(400, ge=1)
 
     # Discord
     # SecretStr so the token never shows up in a repr, a log line or an error message.
@@ -50,7 +51,7 @@ class Settings(BaseSettings):
     )
     guild_id: int | None = None
     admin_ids: str = ""
-    cooldown_seconds: float = 5.0
+    cooldown_seconds: float = Field(5.0, ge=0)
 
     @property
     def data_dir(self) -> Path:
@@ -92,13 +93,25 @@ class Settings(BaseSettings):
         return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v3"
 
 
+def user_config_file() -> Path:
+    """Settings for every directory: CITEBOT_CONFIG, else $XDG_CONFIG_HOME/citebot/config.env
+    (~/.config/citebot/config.env). Same KEY=value lines as .env; .env and the environment win."""
+    named = os.environ.get("CITEBOT_CONFIG")
+    if named:
+        return Path(named).expanduser()
+    base = os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config"
+    return Path(base) / "citebot" / "config.env"
+
+
 def get_settings(**overrides: object) -> Settings:
     from pydantic import ValidationError
 
     from .errors import ConfigError
 
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        # Later files win: the user's config file, then ./.env; the environment beats both.
+        env_files = (user_config_file(), Path(".env"))
+        return Settings(_env_file=env_files, **overrides)  # type: ignore[arg-type, call-arg]
     except ValidationError as exc:
         # One line naming the setting; never the value (it could be a secret).
         err = exc.errors(include_url=False, include_input=False)[0]
