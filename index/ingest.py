@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
 from dataclasses import dataclass
@@ -130,6 +131,10 @@ def extract(page: Page) -> Extracted:
     import trafilatura
 
     from .outlets import outlet_from_domain
+
+    # trafilatura logs "discarding data: URL" as a warning for a page it finds no text
+    # in; the FetchError below says it once, with the reason.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
     html = _decode(page)
     doc = trafilatura.bare_extraction(
