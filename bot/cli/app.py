@@ -3,22 +3,27 @@ answers --version, and turns every CitebotError or usage error into one line on 
 
 from __future__ import annotations
 
-import logging
+import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli import commands, discord_cmd
-from bot.cli.ingest import register as register_ingest
+from bot.cli import commands, discord_cmd, health, logs
 from index.shared.errors import CitebotError
 
 app = typer.Typer(
     help="citebot answers questions from news articles with verbatim, cited passages. Offline.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    # Shell completion: `citebot --install-completion` (bash, zsh, fish, PowerShell).
+    add_completion=True,
+    # Plain click help: flags read as flags (`--json`, not `--json <bool>`), and help that
+    # is piped or saved is plain text.
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command()(commands.index)
 app.command()(commands.ask)
@@ -27,7 +32,7 @@ app.command()(commands.chat)
 app.command()(commands.sources)
 app.command("eval")(commands.evaluate)
 app.command("discord")(discord_cmd.discord_bot)
-register_ingest(app)  # add, feeds
+app.command("health")(health.health)
 
 
 def citebot_version() -> str:
@@ -51,26 +56,62 @@ def _global(
             "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
         ),
     ] = False,
+    home: Annotated[
+        Path | None,
+        typer.Option(
+            "--home",
+            help="Where the index lives [default: CITEBOT_HOME, else ./.citebot].",
+            show_default=False,
+        ),
+    ] = None,
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="The articles folder [default: CITEBOT_CORPUS, else ./corpus].",
+            show_default=False,
+        ),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "-v",
+            "--verbose",
+            count=True,
+            show_default=False,
+            help="Say more (-vv: debug lines, libraries too).",
+        ),
+    ] = 0,
+    quiet: Annotated[
+        bool, typer.Option("-q", "--quiet", help="Errors only: no progress, notices or warnings.")
+    ] = False,
 ) -> None:
-    """citebot answers questions from news articles with verbatim, cited passages. Offline."""
+    """citebot answers questions from news articles with verbatim, cited passages. Offline.
+
+    Settings come from the options, then CITEBOT_* environment variables, then ./.env, then
+    the user config file (CITEBOT_CONFIG, else ~/.config/citebot/config.env).
+    """
+    # Through the environment, so that every later read of the settings, child processes
+    # included, sees the same place; absolute, so a child with another cwd does too.
+    for name, path in (("CITEBOT_HOME", home), ("CITEBOT_CORPUS", corpus)):
+        if path is not None:
+            os.environ[name] = str(path.expanduser().resolve())
+    logs.configure(logs.QUIET if quiet else min(verbose, logs.DEBUG))
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    # On the handler, not the logger: bm25s sets its own logger to DEBUG when it is imported
-    # (lazily, after this line), which leaked "DEBUG bm25s: Building index…" onto stderr.
-    for handler in logging.getLogger().handlers:
-        handler.setLevel(logging.WARNING)
+    logs.configure()  # the global options may raise or lower it
     from typer._click import exceptions as click_errors  # typer >= 0.29 vendors click
 
     try:
         # standalone_mode=False: usage errors come here as exceptions instead of a boxed panel.
-        code = app(standalone_mode=False)
+        code = app(prog_name="citebot", standalone_mode=False)
     except CitebotError as exc:
         print(f"citebot: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except click_errors.NoArgsIsHelpError as exc:
-        sys.exit(exc.exit_code)  # bare `citebot`: typer has already printed the help
+        print(exc.format_message())  # bare `citebot`: the help, as for -h
+        sys.exit(exc.exit_code)
     except click_errors.ClickException as exc:
         # A bad option or a missing argument: one line, like every other bad input.
         message = " ".join(exc.format_message().split())

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bot.cli import logs
 from index.shared.errors import IndexMissing
 
 if TYPE_CHECKING:
@@ -15,6 +18,8 @@ if TYPE_CHECKING:
     from bot.engine import Engine
     from index.indexer import IndexReport
     from index.shared.settings import Settings
+
+log = logging.getLogger("citebot.cli")
 
 # Filters shared by ask and timeline; applied as a mask in the store query (bot/filters.py).
 SinceOpt = Annotated[
@@ -39,38 +44,37 @@ def load_settings() -> Settings:
     return get_settings()
 
 
+# Piped or redirected output is not wrapped: a paragraph stays one line and a URL stays
+# whole (rich would otherwise wrap at 80 columns); tables take the width of their content.
+PIPE_WIDTH = 100_000
+
+
 def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    out = Console(stderr=stderr, highlight=False)
+    if out.is_terminal:
+        return out
+    return Console(stderr=stderr, highlight=False, width=PIPE_WIDTH, soft_wrap=True)
 
 
-def index_with_progress(
-    settings: Settings, corpus: Path | None, rebuild: bool, quiet: bool = False
-) -> IndexReport:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+def notice(text: str) -> None:
+    """A line about what citebot is doing (not a result): stderr, silenced by -q."""
+    if not logs.quiet():
+        console(stderr=True).print(text, highlight=False, markup=False)
 
+
+def index_with_progress(settings: Settings, corpus: Path | None, rebuild: bool) -> IndexReport:
+    from bot.cli.progress import IndexProgress
     from index.indexer import run_index
 
     err = console(stderr=True)
-    with Progress(
-        TextColumn("embedding"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        transient=True,
-        # Off when stderr is a pipe or log: the bar would leave a blank line before an error.
-        disable=quiet or not err.is_terminal,
-    ) as bar:
-        task = bar.add_task("embed", total=None)
-        report = run_index(
-            settings,
-            corpus,
-            rebuild=rebuild,
-            progress=lambda done, total: bar.update(task, completed=done, total=total),
-        )
+    with IndexProgress(err, enabled=not logs.quiet()) as progress:
+        report = run_index(settings, corpus, rebuild=rebuild, progress=progress)
     for message in report.skipped:
-        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+        log.warning("%s", message)
+    if progress.embedded:
+        notice(progress.result.summary())
     return report
 
 
@@ -78,11 +82,24 @@ def load_engine(settings: Settings) -> Engine:
     from bot.engine import Engine
 
     try:
-        return Engine(settings)
+        engine = Engine(settings)
     except IndexMissing:
-        from index.indexer import preflight
+        from index.indexer import corpus_files, preflight
 
+        # The corpus first: a mistyped folder must not leave an empty data directory behind.
+        corpus_files(settings.corpus)
         preflight(settings)  # a bad corpus or data dir is one error line, not a notice too
-        console(stderr=True).print(f"No index yet: indexing {settings.corpus} first…")
+        notice(f"No index yet: indexing {settings.corpus} first…")
         index_with_progress(settings, None, rebuild=False)
         return Engine(settings)
+    # A replica (Chroma server, no corpus of its own) is kept current by the server instead.
+    if not Path(settings.corpus).is_dir() and not settings.chroma_url:
+        snap = engine.snapshot
+        built = time.strftime("%Y-%m-%d %H:%M", time.localtime(snap.created))
+        log.warning(
+            "the corpus folder %s is missing: answering from the index built %s (%d articles)",
+            settings.corpus,
+            built,
+            len(snap.articles),
+        )
+    return engine

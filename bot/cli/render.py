@@ -25,9 +25,14 @@ def render_answer(console: Console, answer: Answer) -> None:
     dates = {c.n: c.date_label for c in answer.citations if c.date_label}
 
     def marker(m: re.Match[str]) -> str:
+        # The date inside the brackets ("[2 · 2016?]"): after the bracket it read as the
+        # first word of the next sentence, and colour is gone when the output is piped.
         n = int(m.group(1))
-        when = f" [dim]{escape(dates[n])}[/dim]" if n in dates else ""
-        return f"[bold cyan]\\[{n}][/bold cyan]{when}"
+        if n not in dates:
+            return f"[bold cyan]\\[{n}][/bold cyan]"
+        return (
+            f"[bold cyan]\\[{n}[/bold cyan][dim] · {escape(dates[n])}[/dim][bold cyan]][/bold cyan]"
+        )
 
     if answer.chronological:
         console.print("[dim]Oldest to newest:[/dim]")
