@@ -1,7 +1,12 @@
-"""Reading articles: decode, pull metadata out of the messy head, drop site chrome.
+"""Reading articles: decode, take the metadata the file states, drop site chrome.
 
-The cleaned text is what every citation quotes, so cleaning only ever removes whole
-lines; it never rewrites inside a sentence (beyond normalising whitespace).
+Metadata comes from the most explicit evidence first: front matter; then the format's own
+metadata (HTML: trafilatura's extract_metadata over OpenGraph, JSON-LD, `<meta>`, `<time>`
+and htmldate); then what any news page shows in its lines (reading/head.py: headline,
+byline, dateline, masthead, copyright line, URL). The cleaned text is what every citation
+quotes, so cleaning only ever removes whole lines (each with its reason, kept on the
+article for `citebot sources ID`); it never rewrites inside a sentence (beyond normalising
+whitespace and turning Markdown markup into its text). The headline is metadata, not text.
 """
 
 from __future__ import annotations
@@ -13,43 +18,42 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from .outlets import outlet_from_domain, outlet_from_text
+from .language import detect_language
+from .outlets import best_outlet, outlet_from_domain, outlet_from_text
+from .reading import lines as L
+from .reading.chrome import SHARED, Dropped, clean_body
+from .reading.datelines import find_dates
+from .reading.head import read_head
+from .reading.webpage import read_html
 from .shared.article import Article
 from .shared.errors import UnreadableArticle
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_BYTES = 20_000_000  # a news article is kilobytes; bigger is a dump, not an article
 
-_URL_LINE = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/\S*$", re.I)
-_DATE_HEAD = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(.+)$", re.I)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TERMINAL = re.compile(r"[.!?…:;\"”’)\]]\s*$")
-_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]]*\s*$")
-_AUTHOR_BOX = re.compile(r"^About\s+(\S+(?:\s+\S+)?)$")
-_BYLINE = re.compile(r"^(?:By\s+)?([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})$")
-_LOGO = re.compile(r"^(.{2,60}?)\s+Logo$")
-# Lines that are navigation or prompts on any site, never article sentences.
-_CHROME = re.compile(
-    r"^(skip to (main )?content|advertisement|share( this)?( article)?|leave a (reply|comment)"
-    r"|comments?|related( stories| articles)?:?|read more|sign up.*newsletter.*|menu|search"
-    r"|subscribe|follow us.*|sponsored( content)?|trending now|you may also like)$",
-    re.I,
-)
-# Everything after one of these belongs to other stories or the comment section.
-_TAIL_START = re.compile(
-    r"^(check also|leave a reply|related posts|more from .{1,40}|you might also like)$", re.I
-)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
-_PROMO = re.compile(r"^for more on this, pick up .*$", re.I)
+_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# A table's header separator ("| --- | :-: |") or a horizontal rule ("---", "* * *").
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$|^\s*(?:[-*_]\s*){3,}$")
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+_FRONT_KNOWN = {"title", "date", "url", "outlet", "site", "source", "author", "language", "lang"}
 
 
 def article_id(path: Path) -> str:
     return path.stem
 
 
-def read_article(path: Path) -> Article:
-    """Read one file. Raises UnreadableArticle with a message naming the file."""
+def read_article(path: Path, shared: frozenset[str] = frozenset()) -> Article:
+    """Read one file. Raises UnreadableArticle with a message naming the file. `shared`:
+    the corpus's boilerplate lines (shared_lines), dropped as chrome."""
+    return parse_article(
+        _read_bytes(path), article_id(path), path.suffix.lower(), str(path), shared
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
         st = path.stat()
         if not stat.S_ISREG(st.st_mode):
@@ -59,39 +63,102 @@ def read_article(path: Path) -> Article:
             raise UnreadableArticle(
                 f"{path.name}: larger than {MAX_BYTES // 1_000_000} MB, skipped"
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise UnreadableArticle(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
-    return parse_article(raw, article_id(path), path.suffix.lower(), str(path))
 
 
-def parse_article(raw: bytes, aid: str, suffix: str = ".txt", path: str = "") -> Article:
+def shared_lines(paths: list[Path]) -> frozenset[str]:
+    """Short non-sentence lines that appear in more than one text article of the corpus:
+    a site's boilerplate (a sponsor line, a section label), not any one story's words.
+    HTML pages are left out: trafilatura already separates their boilerplate."""
+    seen: Counter[str] = Counter()
+    for path in paths:
+        if path.suffix.lower() not in (".txt", ".md"):
+            continue
+        try:
+            source = _read_bytes(path).decode("utf-8-sig")
+        except (UnreadableArticle, UnicodeDecodeError):
+            continue
+        lines = {L.normalise(line) for line in split_front_matter(source)[1].splitlines()}
+        seen.update(x for x in lines if x and L.units(x) <= 12 and not L.ends_sentence(x))
+    return frozenset(line for line, n in seen.items() if n > 1)
+
+
+def parse_article(
+    raw: bytes, aid: str, suffix: str = ".txt", path: str = "", shared: frozenset[str] = frozenset()
+) -> Article:
     if b"\x00" in raw[:8192]:
         raise UnreadableArticle(f"{aid}{suffix}: binary file, skipped")
     try:
         source = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UnreadableArticle(f"{aid}{suffix}: not UTF-8 text, skipped") from exc
-    front, body = split_front_matter(source)
-    heading = None
-    if suffix == ".md":
-        body, heading = _strip_md_headings(body)
-    article = _from_html(body, aid) if suffix in (".html", ".htm") else _from_text(body, aid)
-    if heading:
-        article = replace(article, title=heading)
+    article = _read(source, aid, suffix, shared)
     if not article.text.strip():
         raise UnreadableArticle(f"{aid}{suffix}: no article text found, skipped")
-    article = _apply_front_matter(article, front)
-    digest = hashlib.sha256(raw).hexdigest()[:16]
+    # The boilerplate that applied is part of the version: when the corpus around an
+    # unchanged file changes what counts as chrome, the file is read anew.
+    used = sorted({line for line, reason in article.dropped if reason == SHARED})
+    digest = hashlib.sha256(raw + "\0".join(used).encode()).hexdigest()[:16]
     return replace(article, path=path, content_hash=digest)
 
 
-def _strip_md_headings(body: str) -> tuple[str, str | None]:
-    """`# Headline` → `Headline`: the marks are markup, not words a citation should quote.
-    A heading on the first line is the article's title, however short."""
-    first = next((line for line in body.splitlines() if line.strip()), "")
-    top = _MD_HEADING.match(first)
-    return _MD_HEADING.sub(r"\2", body), (top.group(2).strip() if top else None)
+def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article:
+    front, body = split_front_matter(source)
+    html = read_html(body) if suffix in (".html", ".htm") else None
+    md_title = None
+    if html is not None:
+        lines = html.text_lines
+    elif suffix == ".md":
+        lines, md_title = markdown_lines(body)
+    else:
+        lines = [x for x in (L.normalise(line) for line in body.splitlines()) if x]
+    language = front.get("language") or front.get("lang") or detect_language("\n".join(lines))
+    known_title = front.get("title") or md_title or (html.title if html else None)
+    dropped: list[Dropped] = []
+    if known_title:
+        dropped += [Dropped(x, "headline") for x in lines if L.squash(x) == L.squash(known_title)]
+        lines = [x for x in lines if L.squash(x) != L.squash(known_title)]
+    head = read_head(lines, language, title_known=bool(known_title))
+    dropped += head.dropped
+    tail_date = _publication_note(head.body, dropped, language)
+    body_res = clean_body(head.body, shared)
+    dropped += body_res.dropped
+    text_lines = body_res.kept
+    url = (
+        front.get("url")
+        or (html.url if html else None)
+        or head.url
+        or _url_line(text_lines, dropped)
+    )
+
+    evidence = [*(html.outlets if html else []), *head.outlets, *body_res.outlets]
+    if text_lines and (wire := L.wire_outlet(text_lines[0])):
+        evidence.append(("wire", wire))
+    everything = "\n".join(lines)
+    outlet = (
+        front.get("outlet") or front.get("site") or front.get("source")
+        or best_outlet(evidence, everything) or outlet_from_text("\n".join(text_lines))
+        or (outlet_from_domain(url, everything) if url else None)
+    )  # fmt: skip
+    date = _iso(front.get("date")) or (html.date if html else None) or head.date
+    date = date or head.updated or tail_date or _url_date(url)
+    author = front.get("author") or (html.author if html else None) or head.author
+    author = author or next(iter(body_res.authors), None)
+    title = known_title or head.title or _title_from_text(text_lines) or aid
+    return Article(
+        id=aid,
+        title=title,
+        outlet=outlet,
+        date=date,
+        url=url,
+        author=author,
+        language=language,
+        text="\n\n".join(text_lines),
+        extra={k: v for k, v in front.items() if k not in _FRONT_KNOWN},
+        dropped=tuple((d.line, d.reason) for d in dropped),
+    )
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:
@@ -107,138 +174,72 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
     return fields, source[match.end() :]
 
 
-def _apply_front_matter(article: Article, front: dict[str, str]) -> Article:
-    if not front:
-        return article
-    date = front.get("date") or article.date
-    if date and not _ISO_DATE.match(date[:10]):
-        date = article.date
-    url = front.get("url") or article.url
-    outlet = front.get("outlet") or front.get("site") or front.get("source") or article.outlet
-    if not front.get("outlet") and url and url != article.url:
-        outlet = outlet_from_domain(url) or outlet
-    known = {"title", "date", "url", "outlet", "site", "source", "author"}
-    return replace(
-        article,
-        title=front.get("title") or article.title,
-        date=date[:10] if date else None,
-        url=url,
-        outlet=outlet,
-        author=front.get("author") or article.author,
-        extra={k: v for k, v in front.items() if k not in known},
-    )
-
-
-def _normalise(line: str) -> str:
-    return re.sub(r"[ \t\u00a0\u2009\u202f]+", " ", line).strip()
-
-
-def _is_sentence(line: str) -> bool:
-    return bool(_TERMINAL.search(line)) and len(line.split()) >= 3
-
-
-def _looks_like_headline(line: str) -> bool:
-    return not _ENDS_SENTENCE.search(line) and 4 <= len(line.split()) <= 40
-
-
-def _from_text(body: str, aid: str) -> Article:
-    lines = [_normalise(line) for line in body.splitlines()]
-    lines = [line for line in lines if line]
-    title = date = url = author = outlet = None
-
-    # The head: a few leading lines that carry metadata instead of prose.
-    while lines:
-        line = lines[0]
-        if _CHROME.match(line):
-            lines.pop(0)
-        elif m := _DATE_HEAD.match(line):
-            date, title = m.group(1), m.group(2).strip()
-            lines.pop(0)
-        elif _URL_LINE.match(line) and url is None:
-            url = line if line.startswith("http") else f"https://{line}"
-            lines.pop(0)
-        elif url and author is None and title is None and _BYLINE.match(line) and len(lines) > 1:
-            author = line.removeprefix("By ").strip()
-            lines.pop(0)
-        else:
-            break
-    if title is None and lines and _looks_like_headline(lines[0]):
-        title = lines.pop(0)
-
-    # Chrome repeated between paragraphs (logos, share bars) shows up more than once.
-    counts = Counter(line for line in lines if not _is_sentence(line))
-    kept: list[str] = []
-    for line in lines:
-        if _TAIL_START.match(line):
-            break
-        if m := _LOGO.match(line):
-            outlet = outlet or m.group(1)
+def markdown_lines(body: str) -> tuple[list[str], str | None]:
+    """Markdown's marks are markup, not words a citation should quote: headings, quotes,
+    emphasis and links become their text; rules and table separators go. A `#` heading
+    before any text is the headline."""
+    out: list[str] = []
+    top = None
+    for raw in body.splitlines():
+        if _MD_RULE.match(raw):
             continue
-        if m := _AUTHOR_BOX.match(line):
-            author = author or m.group(1)
-            continue
-        if author is None and line.startswith("By ") and (m := _BYLINE.match(line)):
-            author = m.group(1)  # "By Jane Doe" under the headline
-            continue
-        if _CHROME.match(line) or _PROMO.match(line) or counts[line] > 1:
-            if _PROMO.match(line):
-                outlet = outlet or outlet_from_text(line)
-            continue
-        # Short unpunctuated lines between paragraphs are photo captions and tags.
-        if not _is_sentence(line) and len(line.split()) <= 6:
-            continue
-        kept.append(line)
+        line = raw
+        if m := _MD_HEADING.match(line):
+            line = m.group(2)
+            if not out and top is None and m.group(1) == "#":
+                top = L.normalise(_md_inline(line))
+                continue
+        line = L.normalise(_md_inline(re.sub(r"^\s{0,3}>\s?", "", line)))
+        if line:
+            out.append(line)
+    return out, top
 
-    outlet = (
-        outlet or (outlet_from_domain(url) if url else None) or outlet_from_text("\n".join(kept))
-    )
-    # A stated headline is article text and is quoted; a derived one is only a label.
-    paragraphs = ([title] if title else []) + kept
-    if title is None:
-        title = _title_from_text(kept)
-    return Article(
-        id=aid,
-        title=title or aid,
-        text="\n\n".join(paragraphs),
-        outlet=outlet,
-        date=date,
-        url=url,
-        author=author,
-    )
+
+def _md_inline(line: str) -> str:
+    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
+
+
+def _publication_note(body: list[str], dropped: list[Dropped], language: str) -> str | None:
+    """ "This article was first published on 2 February 2020" under the story."""
+    for line in body[-3:]:
+        found = L.date_line(line, language)
+        if found and "publish" in found[1] and not found[2] and L.units(line) <= 14:
+            body.remove(line)
+            dropped.append(Dropped(line, "publication note"))
+            return found[0]
+    return None
+
+
+def _url_line(text_lines: list[str], dropped: list[Dropped]) -> str | None:
+    """A page's address printed under the story (scrapes often end with it)."""
+    for line in text_lines:
+        if L.is_url(line):
+            text_lines.remove(line)
+            dropped.append(Dropped(line, "address"))
+            return L.url_of(line)
+    return None
+
+
+def _iso(value: str | None) -> str | None:
+    found = find_dates(value) if value else []
+    return found[0].iso if found else None
+
+
+def _url_date(url: str | None) -> str | None:
+    """ "/2022/06/09/" in the address dates the page to the day."""
+    if not url or not (m := _URL_DATE.search(url.split("?", 1)[0])):
+        return None
+    return "-".join(m.groups())
 
 
 def _title_from_text(paragraphs: list[str]) -> str | None:
     """No headline stated: the first sentence stands in, shortened at a word boundary."""
     if not paragraphs:
         return None
-    first = re.split(r"(?<=[.!?])\s", paragraphs[0], maxsplit=1)[0]
+    first = re.split(r"(?<=[.!?。！？])\s*", paragraphs[0], maxsplit=1)[0]
     if len(first) <= 90:
         return first
     return first[:90].rsplit(" ", 1)[0] + "…"
-
-
-def _from_html(body: str, aid: str) -> Article:
-    import trafilatura
-
-    text = trafilatura.extract(body, include_comments=False, include_tables=False) or ""
-    meta = trafilatura.extract_metadata(body)
-    paragraphs = [_normalise(p) for p in text.splitlines() if _normalise(p)]
-    title = meta.title if meta and meta.title else None
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs.pop(0)
-    url = meta.url if meta and meta.url else None
-    outlet = (meta.sitename if meta and meta.sitename else None) or (
-        outlet_from_domain(url) if url else None
-    )
-    return Article(
-        id=aid,
-        title=title or _title_from_text(paragraphs) or aid,
-        text="\n\n".join(([title] if title else []) + paragraphs),
-        outlet=outlet,
-        date=(meta.date[:10] if meta and meta.date else None),
-        url=url,
-        author=(meta.author if meta and meta.author else None),
-    )
 
 
 def find_article_files(corpus: Path) -> list[Path]:

@@ -16,7 +16,9 @@ from .encoder import MAX_TOKENS
 # model's window even when a scraped file has no punctuation at all.
 _MAX_SENTENCE_CHARS = 600
 _WINDOW_CHARS = 4000
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+# A sentence end followed by the next one's start; scripts without spaces end sentences
+# with their own marks (。！？) and need no space after them.
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|[。！？][」』”）]*")
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 
@@ -38,20 +40,24 @@ class Chunk:
     last_sentence: int  # exclusive
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> Any:
+@lru_cache(maxsize=8)
+def _segmenter(language: str) -> Any:
+    """pysbd's rules for the article's language (English where pysbd has none)."""
     import pysbd
+    from pysbd.languages import LANGUAGE_CODES
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+    code = language if language in LANGUAGE_CODES else "en"
+    return pysbd.Segmenter(language=code, clean=False, char_span=False)
 
 
-def split_sentences(text: str) -> list[Span]:
+def split_sentences(text: str, language: str = "en") -> list[Span]:
     """Sentences of every paragraph; a sentence never crosses a paragraph break."""
     spans: list[Span] = []
+    segmenter = _segmenter(language)
     for para in re.finditer(r"[^\n]+", text):
         for offset, window in _windows(para.group()):
             base = para.start() + offset
-            for start, end in _locate(window):
+            for start, end in _locate(window, segmenter):
                 spans.extend(_cap(base + start, base + end, text))
     return spans
 
@@ -72,12 +78,12 @@ def _windows(paragraph: str) -> list[tuple[int, str]]:
     return out
 
 
-def _locate(chunk: str) -> list[tuple[int, int]]:
+def _locate(chunk: str, segmenter: Any) -> list[tuple[int, int]]:
     """pysbd's sentences as offsets into chunk. We find each sentence ourselves (pysbd's own
     spans drift), and text it drops or alters becomes a span of its own: nothing is lost."""
     found: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter().segment(chunk) if len(chunk) > 1 else []:
+    for piece in segmenter.segment(chunk) if len(chunk) > 1 else []:
         sent = piece.strip()
         at = chunk.find(sent, cursor) if sent else -1
         if at < 0:
@@ -159,7 +165,7 @@ def text_hash(text: str) -> str:
 def chunk_article(
     article: Article, count_tokens: TokenCounter, max_tokens: int, overlap: int
 ) -> tuple[list[Span], list[Chunk]]:
-    sentences = split_sentences(article.text)
+    sentences = split_sentences(article.text, article.language)
     if not sentences:
         return [], []
     lengths = count_tokens([article.text[s.start : s.end] for s in sentences])

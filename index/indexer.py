@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .articles import article_id, find_article_files, read_article
+from .articles import article_id, find_article_files, read_article, shared_lines
 from .chunking import Chunk, Span, chunk_article, text_hash
 from .encoder import Encoder, TokenCounter, TorchEncoder, export_onnx
 from .shared.article import Article
@@ -93,10 +93,11 @@ def preflight(settings: Settings, corpus: Path | None = None) -> None:
 
 def read_corpus(corpus: Path, report: IndexReport) -> dict[str, Article]:
     files = corpus_files(corpus)
+    shared = shared_lines(files)  # boilerplate repeated across the corpus's articles
     articles: dict[str, Article] = {}
     for path in files:
         try:
-            article = read_article(path)
+            article = read_article(path, shared)
         except UnreadableArticle as exc:
             report.skipped.append(str(exc))
             report.unreadable.add(article_id(path))

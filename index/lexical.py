@@ -51,12 +51,51 @@ def stemmer() -> Any:
     return stemmer
 
 
-def tokenize(text: str) -> list[str]:
-    """Same tokens, in the same order, as `bm25s.tokenize([text], stopwords=STOPWORDS_EN_PLUS,
-    stemmer=Stemmer("english"), return_ids=False)[0]`."""
-    stop = stopwords_en()
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in stop]
-    return list(stemmer().stemWords(words)) if words else []
+def tokenize(text: str, language: str | None = None) -> list[str]:
+    """BM25 terms. English text gives the same tokens, in the same order, as
+    `bm25s.tokenize([text], stopwords=STOPWORDS_EN_PLUS, stemmer=Stemmer("english"),
+    return_ids=False)[0]`. Text in another language (given, or detected from its function
+    words: index/language.py) uses that language's stopwords and Snowball stemmer, so a
+    question is stemmed as the article it should find was; scripts written without spaces
+    become overlapping character pairs (see language.cjk_terms)."""
+    from .language import cjk_terms, detect_language, has_cjk
+
+    lower = text.lower()
+    if language in (None, "en") and not has_cjk(lower):
+        stop = stopwords_en()
+        tokens = _TOKEN.findall(lower)
+        words = [w for w in tokens if w not in stop]
+        # English function words make up a fifth of any English sentence: that settles
+        # the language without the full detection (this runs for every sentence scored).
+        if language == "en" or len(tokens) < 3 or len(tokens) - len(words) >= 0.2 * len(tokens):
+            return list(stemmer().stemWords(words)) if words else []
+    lang = language or detect_language(lower, min_words=3)
+    return cjk_terms(lower, lambda part: _words(part, lang))
+
+
+def _words(lower: str, language: str) -> list[str]:
+    from .language import STEMMERS, stopwords
+
+    stop = stopwords_en() if language == "en" else stopwords(language)
+    words = [w for w in _TOKEN.findall(lower) if w not in stop]
+    if not words or language not in STEMMERS:
+        return words
+    return list(_stemmer(language).stemWords(words))
+
+
+def _stemmer(language: str) -> Any:
+    if language == "en":
+        return stemmer()
+    cache = getattr(_local, "stemmers", None)
+    if cache is None:
+        cache = _local.stemmers = {}
+    if language not in cache:
+        import Stemmer
+
+        from .language import STEMMERS
+
+        cache[language] = Stemmer.Stemmer(STEMMERS[language])
+    return cache[language]
 
 
 class Lexical:

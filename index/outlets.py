@@ -1,50 +1,75 @@
-"""Naming the outlet: from the URL's site, or from how the text names its own publication."""
+"""Naming the outlet: from the page's own evidence, else from its web address.
+
+The evidence is ranked by how directly the page names itself: its site-name metadata, a
+copyright line, a logo's label, a "Source:" line, the masthead or the first breadcrumb, a
+staff byline ("<Outlet> Staff"), a wire dateline ("LONDON (<Agency>) -"), a print plug or
+an exclusive ("told <Outlet> exclusively"). With none of those, the URL's domain stands in,
+spelled out when its last part is a word newspapers are named with ("coastalherald.com"
+-> "Coastal Herald"), as the bare domain otherwise.
+"""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlparse
 
-# Sites whose brand is not simply their domain spelled out.
-KNOWN_SITES = {
-    "intouchweekly.com": "In Touch",
-    "thehollywoodgossip.com": "The Hollywood Gossip",
-    "people.com": "PEOPLE",
-    "usmagazine.com": "Us Weekly",
-    "etonline.com": "Entertainment Tonight",
-    "tmz.com": "TMZ",
-    "dailymail.co.uk": "Daily Mail",
-    "eonline.com": "E! News",
-    "pagesix.com": "Page Six",
-    "nytimes.com": "The New York Times",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "theguardian.com": "The Guardian",
-    "cnn.com": "CNN",
-    "lifeandstylemag.com": "Life & Style",
-    "okmagazine.com": "OK!",
-    "hollywoodlife.com": "HollywoodLife",
-}
+from .reading import lines as L
 
-# "a source tells In Touch exclusively", "exclusively told In Touch", "the new issue of
-# In Touch magazine": an exclusive or a print plug names the publisher itself. A plain
-# "an insider told PEOPLE" names a cited outlet, so it does not count.
+RANK = ("site name", "copyright", "logo", "source", "masthead", "menu", "staff byline", "wire")
+
+# Words newspapers and magazines are named with: the last word of most mastheads.
+NAMEPLATE = frozenset((
+    "herald", "times", "post", "tribune", "gazette", "courier", "chronicle", "observer",
+    "ledger", "review", "news", "journal", "standard", "star", "mirror", "express",
+    "telegraph", "guardian", "independent", "record", "echo", "argus", "sentinel",
+    "examiner", "inquirer", "bulletin", "dispatch", "advertiser", "press", "mail", "sun",
+    "register", "monitor", "wire", "daily", "weekly", "magazine", "report", "reporter",
+    "today", "digest", "sport", "sports", "live", "online", "tonight", "network", "radio",
+    "television", "tv", "agency",
+))  # fmt: skip
+# "a source tells <Outlet> exclusively", "exclusively told <Outlet>", "the new issue of
+# <Outlet> magazine": an exclusive or a print plug names the publisher itself. A plain
+# "an insider told <Outlet>" names an outlet being quoted, so it does not count.
 _SELF_NAMING = [
     re.compile(r"\b(?:tells?|told)\s+((?:[A-Z][\w!&'-]*\s?){1,4}?)\s*exclusively\b"),
     re.compile(r"\bexclusively\s+(?:tells?|told)\s+((?:[A-Z][\w!&'-]*\s?){1,4})"),
     re.compile(r"\bissue of\s+((?:[A-Z][\w!&'-]*\s?){1,4}?)\s*magazine\b", re.I),
 ]
+_SUFFIXES = {"com", "co", "uk", "org", "net", "news", "blog", "info", "biz", "media", "online",
+             "press", "gov", "edu", "ac", "us", "au", "ca", "nz", "ie", "in", "de", "fr", "es",
+             "it", "nl", "cn", "jp", "io", "tv", "fm"}  # fmt: skip
 
 
-def outlet_from_domain(url: str) -> str | None:
+def host_of(url: str) -> str:
     host = urlparse(url if "//" in url else f"//{url}").hostname or ""
-    host = host.removeprefix("www.").lower()
+    return host.removeprefix("www.").lower()
+
+
+def outlet_from_domain(url: str, text: str = "") -> str | None:
+    host = host_of(url)
     if not host:
         return None
-    for site, name in KNOWN_SITES.items():
-        if host == site or host.endswith("." + site):
-            return name
-    return host
+    labels = host.split(".")
+    while len(labels) > 1 and labels[-1] in _SUFFIXES:
+        labels.pop()
+    label = labels[-1] if labels else ""
+    spelled = _spell(label, text)
+    return spelled or host
+
+
+def _spell(label: str, text: str) -> str | None:
+    """The domain's name as the page writes it, or split before a nameplate word."""
+    for m in re.finditer(r"(?:[A-Z][\w'&-]*\s+){0,4}[A-Z][\w'&-]*", text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            name = " ".join(words[i:])
+            if L.squash(name) in (label, "the" + label):
+                return name
+    for word in sorted(NAMEPLATE, key=len, reverse=True):
+        prefix = label.removesuffix(word)
+        if prefix != label and len(prefix) >= 3 and prefix.isalpha():
+            return f"{prefix.title()} {word.title()}"
+    return None
 
 
 def outlet_from_text(text: str) -> str | None:
@@ -53,4 +78,14 @@ def outlet_from_text(text: str) -> str | None:
             name = m.group(1).strip()
             if name and name[0].isupper():
                 return name
+    return None
+
+
+def best_outlet(evidence: list[tuple[str, str]], text: str) -> str | None:
+    """The strongest evidence's name, spelled as the text spells it."""
+    ranked = sorted((e for e in evidence if e[0] in RANK), key=lambda e: RANK.index(e[0]))
+    for _kind, name in ranked:
+        name = L.display_case(name.strip(), text)
+        if name:
+            return name
     return None

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from bot.cli.render import render_answer, render_timeline
 from bot.newsdesk.attribution import find_attribution
-from bot.newsdesk.dates import ArticleDate, article_date, date_from_url, latest_year
+from bot.newsdesk.dates import ArticleDate, article_date, date_from_url
 from bot.newsdesk.disagree import find_oppositions, opposing
 from bot.newsdesk.filters import Filters
 from bot.newsdesk.fragments import decode_fragment, encode_term, quote_link, text_fragment
@@ -53,9 +53,11 @@ def test_every_seed_article_gets_its_date(engine) -> None:  # type: ignore[no-un
     labels = {a.id: article_date(a).label for a in engine.snapshot.articles}
     assert labels == {
         IN_TOUCH_2020: "2020-07-30",  # stated in its head line
-        IN_TOUCH_MAY: "2016?",  # no date of its own; "liposuction in 2016" is the latest year named
-        PATIENT: "undated",  # names no year at all
-        GOSSIP: "2020?",  # "the events of 2020"
+        # The others state no date. 001 is from 2018 though the latest year it names is
+        # 2016; 003 names 2020, the year it is about. Mentioned years are not guessed from.
+        IN_TOUCH_MAY: "undated",
+        PATIENT: "undated",
+        GOSSIP: "undated",
     }
     assert article_date(engine.snapshot.articles[0]).approximate is False
 
@@ -66,7 +68,7 @@ def test_dates_from_front_matter_and_url() -> None:
     )
     assert article_date(fm) == ArticleDate("2019-03-02", "article")
     url = parse_article(b"https://people.com/2020/09/14/kim-kanye-wyoming/\n\nKim is in LA.\n", "u")
-    assert article_date(url).label == "2020-09-14" and article_date(url).source == "url"
+    assert article_date(url).label == "2020-09-14"  # read from the address by reading itself
     assert date_from_url("https://example.com/news/20181105-story") == "2018-11-05"
     assert (
         date_from_url("https://www.intouchweekly.com/posts/kanye-west-leaves-kim-kardashian-159645")
@@ -74,10 +76,17 @@ def test_dates_from_front_matter_and_url() -> None:
     )
 
 
-def test_inferred_year_ignores_numbers_that_are_not_years() -> None:
-    assert latest_year("slavery for 400 years, the 1990s, $2019 and 2016%") is None
-    assert latest_year("after liposuction in 2016 and the 2012 tour") == 2016
-    assert latest_year("plans for 2999") is None  # the future is no publication date
+def test_years_in_the_text_do_not_date_it() -> None:
+    plans = parse_article(
+        b"Council sets out plans\n\nThe council will open the new pool in 2022.\n", "p"
+    )
+    assert (
+        article_date(plans) == ArticleDate(None, "none") and article_date(plans).label == "undated"
+    )
+    recalls = parse_article(
+        b"Star quits\n\nHe said he was hooked on opioids after surgery in 2016.\n", "r"
+    )
+    assert article_date(recalls).label == "undated"
 
 
 # ---- date order ----------------------------------------------------------------------------
@@ -85,16 +94,19 @@ def test_inferred_year_ignores_numbers_that_are_not_years() -> None:
 
 def test_how_the_marriage_developed_is_cited_oldest_first(engine) -> None:  # type: ignore[no-untyped-def]
     answer = engine.answer("How did Kim and Kanye's marriage develop over time?")
-    assert answer.answered and answer.chronological
+    assert answer.answered
     keys = [
         article_date(engine.snapshot.articles[engine.snapshot.article_index[c.article_id]]).sort_key
         for c in answer.citations
     ]
-    assert keys == sorted(keys)
-    assert len({c.date_label for c in answer.citations}) >= 2  # really spans dates
-    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
-    assert markers == sorted(markers)
-    assert "Oldest to newest" in _rendered(answer)
+    # Only one seed states its date: the answer is put in date order only when its
+    # sources really span dates (undated ones last), never on guessed years.
+    assert answer.chronological == (len(set(keys)) > 1)
+    if answer.chronological:
+        assert keys == sorted(keys)
+        markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
+        assert markers == sorted(markers)
+        assert "Oldest to newest" in _rendered(answer)
 
 
 def test_plain_questions_keep_their_order(engine) -> None:  # type: ignore[no-untyped-def]
@@ -120,11 +132,10 @@ def test_living_apart_disagreement_is_shown(engine) -> None:  # type: ignore[no-
     d = pairs[0]
     quotes = d.first_quote + " | " + d.second_quote
     assert "never living apart" in quotes and "living in different states" in quotes
-    # Older (dated) side first: 003 is "2020?", 002 states no date.
-    assert by_n[d.first].article_id == GOSSIP
     text = _rendered(answer)
     block = text[text.index("Sources differ") :]
-    assert "The Hollywood Gossip · 2020?" in block and "unknown outlet · undated" in block
+    # Neither states a date, so neither is presented as the older word.
+    assert "The Hollywood Gossip · undated" in block and "unknown outlet · undated" in block
     assert answer.to_json()["differences"][0]["about"]
 
 
@@ -339,7 +350,7 @@ def test_filters_mask_the_store_query(engine) -> None:  # type: ignore[no-untype
     snap = engine.snapshot
     since = Filters.parse(since="2020")
     allowed = {a.id for a in snap.articles if since.allows(a)}
-    assert allowed == {IN_TOUCH_2020, GOSSIP}  # 2016? is before, undated cannot be placed
+    assert allowed == {IN_TOUCH_2020}  # the only dated one: undated articles cannot be placed
     mask = since.mask(snap)
     assert mask is not None and mask.shape == (snap.chunk_count,)
     assert {snap.articles[int(i)].id for i in snap.chunk_article[mask]} == allowed
@@ -349,9 +360,10 @@ def test_filters_mask_the_store_query(engine) -> None:  # type: ignore[no-untype
     assert _cited(engine.answer(q, mask=since.mask(snap))) <= allowed
     gossip = Filters.parse(outlet="hollywood gossip")
     assert _cited(engine.answer(q, mask=gossip.mask(snap))) == {GOSSIP}
-    until = Filters.parse(until="2019-12-31")
+    until = Filters.parse(until="2020-12-31")
     tmz = "How long did Kanye's TMZ interview last?"
-    assert _cited(engine.answer(tmz, mask=until.mask(snap))) == {IN_TOUCH_MAY}
+    assert IN_TOUCH_MAY in _cited(engine.answer(tmz))
+    assert _cited(engine.answer(tmz, mask=until.mask(snap))) <= {IN_TOUCH_2020}
     assert _cited(engine.answer(tmz, mask=Filters.parse(outlet="gossip").mask(snap))) <= {GOSSIP}
 
 
@@ -437,7 +449,7 @@ def test_timeline_text_fits_discord_and_escapes(engine) -> None:  # type: ignore
 
     entries = timeline(engine.reader, "divorce")
     full = timeline_markdown(entries)
-    assert full.count("\n") == len(entries) - 1 and "**2016?**" in full
+    assert full.count("\n") == len(entries) - 1 and "**undated**" in full
     assert (
         "](https://www.intouchweekly.com/posts/" in full
     )  # the one article with a URL links its quote

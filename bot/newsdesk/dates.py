@@ -1,11 +1,12 @@
-"""An article's date: stated, from front matter, from its URL, or inferred and marked as a guess.
+"""An article's date: the publication date it states, from its URL, or "undated".
 
-The indexer keeps a date the article states itself (a `date …` head line, front matter,
-HTML metadata) as `ArticleInfo.date`. When there is none, a URL like `/2020/07/30/`
-still dates the page exactly. Failing both, the text's own mentions of years give an
-approximate date: the latest explicit year the article mentions, shown as "2020?". That is
-deliberately conservative: ages ("Kanye, 40") or weekdays could pin a year, but a wrong
-exact-looking date is worse than an honest guess.
+Reading keeps the date an article states itself (front matter, HTML metadata, a dateline
+or "Published …" line) as `ArticleMeta.date`. When there is none, a URL like
+`/2020/07/30/` still dates the page exactly. Failing both the article is "undated": the
+years its text mentions are what it is about, not when it was written (a 2018 story
+recalls 2016; a 2021 one announces plans for 2025), so no year is guessed from them.
+`ArticleDate` keeps an "inferred" source for a guess that can be made reliable, always
+labelled "2020?"; reading makes none today.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
-# A year in prose: "in 2016", "the events of 2020". Not "400 years", not "1990s", not "$2020".
-_YEAR = re.compile(r"(?<![\d$€£.,/-])(19[5-9]\d|20\d\d)(?![\d%]|s\b|-\d|/\d)")
 _URL_DATE = re.compile(
     r"/(19\d\d|20\d\d)[/-](0[1-9]|1[0-2])(?:[/-](0[1-9]|[12]\d|3[01]))?(?=[/-]|$)"
 )
@@ -29,8 +28,6 @@ class Dated(Protocol):
     def date(self) -> str | None: ...
     @property
     def url(self) -> str | None: ...
-    @property
-    def text(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -71,8 +68,6 @@ def article_date(article: Dated) -> ArticleDate:
         return ArticleDate(article.date[:10], "article")
     if article.url and (found := date_from_url(article.url)):
         return ArticleDate(found, "url")
-    if (year := latest_year(article.text)) is not None:
-        return ArticleDate(str(year), "inferred")
     return ArticleDate(None, "none")
 
 
@@ -83,13 +78,6 @@ def date_from_url(url: str) -> str | None:
     if m := _URL_COMPACT.search(path):
         return "-".join(m.groups())
     return None
-
-
-def latest_year(text: str, today: date | None = None) -> int | None:
-    """The latest plausible year the text mentions (none in the future)."""
-    limit = (today or date.today()).year
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= limit]
-    return max(years) if years else None
 
 
 def parse_bound(value: str, end: bool) -> date:

@@ -20,6 +20,9 @@ class ArticleMeta:
     date: str | None = None  # ISO "YYYY-MM-DD" as the article states it, else None
     url: str | None = None
     author: str | None = None
+    language: str = (
+        "en"  # ISO 639-1, detected or from front matter: how its text is split and stemmed
+    )
 
     def meta(self) -> dict[str, Any]:
         """The metadata fields only (never the text), e.g. for JSON output."""
@@ -33,6 +36,9 @@ class Article(ArticleMeta):
     path: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # front-matter keys citebot does not use
     chunk_count: int = 0  # known once indexed
+    # The lines cleaning took out, each with its reason ("navigation", "byline", ...), so an
+    # operator can check what was dropped (`citebot sources ID`).
+    dropped: tuple[tuple[str, str], ...] = ()
 
     def store_metadata(self) -> dict[str, Any]:
         """The article record's metadata in the store (the text is the record's document)."""
@@ -51,6 +57,7 @@ class Article(ArticleMeta):
             date=metadata.get("date"),
             url=metadata.get("url"),
             author=metadata.get("author"),
+            language=str(metadata.get("language") or "en"),
             text=document,
             content_hash=str(metadata.get("article_hash", "")),
             path=str(metadata.get("path") or ""),
@@ -61,4 +68,5 @@ class Article(ArticleMeta):
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Article:
-        return cls(**data)
+        dropped = tuple(tuple(pair) for pair in data.get("dropped", ()))
+        return cls(**{**data, "dropped": dropped})

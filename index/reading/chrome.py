@@ -1,0 +1,194 @@
+"""Site chrome in an article's body: what a page wraps around every story, never the story.
+
+Each rule is a signal any site shows: a line repeated across the corpus or inside one page,
+a menu, a share/subscribe/comment prompt, a copyright line, an advertisement slot, a
+"Related:" or "Read more:" teaser and the list of links under it, a photo caption with its
+credit, the tags under a post. Everything else is kept: a one-word reply ("No."), a short
+quote, a subhead, a list item. Each dropped line is returned with its reason so an
+operator can check what cleaning took (`citebot sources ID`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from . import lines as L
+
+# A whole short line that is a control or a prompt of the page, not a sentence about news.
+_PROMPT = re.compile(
+    r"^(?:skip to (?:main )?content|advertisement|advertising|sponsored(?: content)?|ad"
+    r"|share(?: this)?(?: article| story| post| page)?|share on \w+|print(?: this)?(?: article)?"
+    r"|e-?mail(?: this)?(?: article)?|save(?: article)?|comments?|\d+\s+(?:comments?|replies|responses)"
+    r"|leave a (?:reply|comment)|post a comment|add a comment|reply|menu|search|sign in|log in|login"
+    r"|register|subscribe(?: now)?|close|back to top|top of page|live scores|full table"
+    r"|(?:show|load) more|view comments|listen to this article|\d+ min(?:ute)?s? read"
+    r"|(?:updated|published|posted) \d+ (?:seconds?|minutes?|hours?|days?) ago"
+    r"|cookie settings|accept(?: all)?(?: cookies)?|publicidad|anuncio|compartir|广告|分享)"
+    r"[\s.:!]*$",
+    re.I,
+)
+# A call to action: an imperative to the reader about the site itself.
+_CALL = re.compile(
+    r"^(?:get|sign up|subscribe|join|follow|download|click|tap|share|like us|register|support"
+    r"|become a (?:member|subscriber)|don't miss|never miss|want more|sign in)\b",
+    re.I,
+)
+_CALL_OBJECT = re.compile(
+    r"\b(?:our|your|us|newsletters?|inbox|app|alerts?|updates|free trial|subscription|on (?:x|twitter"
+    r"|facebook|instagram|tiktok|youtube|whatsapp|telegram))\b",
+    re.I,
+)
+# A teaser label: what follows (on the line or as a list under it) is another story.
+_TEASER = re.compile(
+    r"^(?:related(?: coverage| stories| articles| content| posts| reading| links)?|read more|read next"
+    r"|read also|also read|see also|more from [^:]{1,30}|more on this(?: story)?|more stories"
+    r"|most (?:read|popular|viewed)|recommended(?: for you)?|trending(?: now)?|popular(?: now)?"
+    r"|recent posts|latest(?: news| stories)?|you (?:may|might) also like|further reading"
+    r"|check also|up next|watch|listen|previous post|next post|lee también|leer más"
+    r"|te puede interesar|à lire aussi|lire aussi|mehr zum thema|相关阅读|相关新闻|延伸阅读)"
+    r"\s*(?:[:：»›]\s*(?P<rest>.*))?$",
+    re.I,
+)
+_ARROW_LINK = re.compile(
+    r"^(?:[←→«»‹›<>]\s*)?(?:previous|next|older|newer)(?: post| article| story)?\s*[:：]", re.I
+)
+_TAGS = re.compile(
+    r"^(?:tags?|tagged|filed under|categories|category|topics?|labels?|posted in|keywords|etiquetas"
+    r"|temas|标签|关键词)\s*[:：]",
+    re.I,
+)
+# A caption: a picture's label with its credit.
+_CAPTION = re.compile(
+    r"^\[?(?:photo|photograph|picture|image|illustration|video|caption|pictured|file photo|gallery"
+    r"|foto|imagen|图|图片|照片)\s*[:：]"
+    r"|\b(?:photo|photograph|picture|image|illustration)(?:\s+credit)?\s*[:：]\s*\S.{0,60}$"
+    r"|\((?:photo|image|picture)?\s*(?:credit\s*:?\s*)?(?:getty(?: images)?|ap(?: photo)?|afp|reuters"
+    r"|epa|pa(?: media| wire)?|shutterstock|alamy|istock)[^)]*\)\s*$"
+    r"|^credit\s*[:：]",
+    re.I,
+)
+# A print plug or a house ad for the publication.
+_PLUG = re.compile(
+    r"\bpick up (?:the|this week's|a copy of the) (?:new |latest )?issue of\b|\bon (?:news)?stands now\b",
+    re.I,
+)
+# "Reporting by A; Editing by B": the credits under a wire story.
+_CREDITS = re.compile(
+    r"^\(?(?:reporting|writing|additional reporting|editing|edited|compiled|translated) by\b"
+    r"|^[(（]\s*(?:编辑|责任编辑|责编|记者|edición|redacción)\s*[:：]",
+    re.I,
+)
+_ABOUT = re.compile(r"^about\s+(?P<name>\S.{0,40})$", re.I)
+_PRONOUNS = {"us", "me", "him", "her", "them", "you", "this", "the author", "the site"}
+_BULLET = re.compile(r"^(?:[-*•·–]\s|\d{1,2}[.)]\s)")
+
+
+SHARED = "repeated across the corpus"  # the reason for a corpus-wide boilerplate line
+
+
+@dataclass(frozen=True)
+class Dropped:
+    line: str
+    reason: str
+
+
+@dataclass
+class BodyResult:
+    kept: list[str]
+    dropped: list[Dropped]
+    outlets: list[tuple[str, str]]  # (evidence kind, name), strongest kinds first
+    authors: list[str]
+    copyright_years: list[int]
+
+
+def chrome_reason(line: str) -> str | None:
+    """Why a single line is chrome on any site, or None."""
+    if _PROMPT.match(line):
+        return "page control"
+    if L.units(line) <= 20 and _CALL.match(line) and _CALL_OBJECT.search(line):
+        return "call to action"
+    if _TAGS.match(line) or _ARROW_LINK.match(line):
+        return "tags or post navigation"
+    if L.units(line) <= 40 and _CAPTION.search(line):
+        return "photo caption"
+    if L.menu_items(line) and len(L.menu_items(line) or []) >= 3:
+        return "navigation"
+    if _CREDITS.match(line):
+        return "credits"
+    return None
+
+
+def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyResult:
+    """Split body lines into article text and chrome. `shared` holds the short lines that
+    appear in more than one article of the corpus (a site's boilerplate)."""
+    res = BodyResult([], [], [], [], [])
+    counts = Counter(line for line in body if not L.ends_sentence(line))
+    reasons: list[str | None] = []
+    in_teaser = False
+    seen: set[str] = set()
+    for line in body:
+        reason = _harvest(line, res)
+        if reason is None:
+            if m := _TEASER.match(line):
+                reason = "teaser"
+                in_teaser = not (m.group("rest") or "").strip()
+            elif in_teaser and (L.units(line) <= 15 or line.endswith(("…", "..."))):
+                reason = "teaser"  # the list of links under a teaser label
+            else:
+                in_teaser = False
+        reason = reason or chrome_reason(line)
+        if reason is None and counts[line] > 1:
+            reason = "repeated in this article"
+        if reason is None and line in shared:
+            reason = SHARED
+        if reason is None and line in seen:
+            reason = "duplicate"
+        seen.add(line)
+        reasons.append(reason)
+    # Below the story's last sentence: author boxes, image tags, link labels.
+    last = max(
+        (i for i, r in enumerate(reasons) if r is None and L.ends_sentence(body[i])), default=-1
+    )
+    for i, line in enumerate(body):
+        if reasons[i] is None and i > last and (name := _author_box(line)):
+            res.authors.append(name)
+            reasons[i] = "author box"
+        if reasons[i] is None and i > last and not _BULLET.match(line) and L.units(line) <= 10:
+            reasons[i] = "below the story"
+        if reasons[i]:
+            res.dropped.append(Dropped(line, reasons[i] or ""))
+        else:
+            res.kept.append(line)
+    return res
+
+
+def _author_box(line: str) -> str | None:
+    """ "About <Name>": the box under a post that introduces its writer."""
+    m = _ABOUT.match(line)
+    if m and L.is_name(m.group("name"), 4) and m.group("name").lower() not in _PRONOUNS:
+        return m.group("name")
+    return None
+
+
+def _harvest(line: str, res: BodyResult) -> str | None:
+    """Lines that carry metadata: dropped from the text, remembered as evidence."""
+    if (held := L.copyright_holder(line)) is not None:
+        holder, year = held
+        if holder:
+            res.outlets.append(("copyright", holder))
+        if year:
+            res.copyright_years.append(year)
+        return "copyright"
+    if name := L.logo_name(line):
+        res.outlets.append(("logo", name))
+        return "logo"
+    if _PLUG.search(line) and L.units(line) <= 25:
+        return "print plug"
+    if _CREDITS.match(line):
+        m = re.match(r"^\(?reporting by\s+([^;,()]+)", line, re.I)
+        if m and L.is_person(m.group(1).strip()):
+            res.authors.append(m.group(1).strip())
+        return "credits"
+    return None

@@ -1,0 +1,241 @@
+"""The head of a scraped page: the lines above the story's first paragraph.
+
+A news page puts the same things there whatever the site: a masthead or menu, a
+breadcrumb, the headline (sometimes with a kicker above it or a standfirst below), a
+byline, a dateline or "Published …" line, a URL. Each line is recognised by its shape
+(lines.py); the headline is the one title-like line that shares words with the story.
+What lies above the headline is the page's, not the story's, and is dropped; a standfirst
+below it is kept as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..language import all_stopwords
+from . import lines as L
+from .chrome import Dropped, chrome_reason
+from .datelines import is_numeric_date
+
+_HEAD_LINES = 20  # no page puts its first paragraph further down than this
+_AFTER = 4  # a byline or date may follow a standfirst by this many lines
+_SECTIONS = {
+    "home", "news", "sport", "sports", "business", "politics", "world", "local", "opinion",
+    "science", "technology", "tech", "culture", "lifestyle", "entertainment", "health",
+    "weather", "travel", "markets", "money", "education", "features", "latest", "video",
+    "live", "uk", "us", "national", "international", "economy", "arts", "life", "blog",
+    # "home" in the languages the stopword lists cover
+    "startseite", "accueil", "inicio", "portada", "início", "home page", "homepage", "главная",
+    "首页", "ホーム", "hjem", "hem", "anasayfa",
+}  # fmt: skip
+_UPDATED = (
+    "updated",
+    "modified",
+    "last updated",
+    "actualizado",
+    "mis à jour",
+    "aktualisiert",
+    "更新",
+)
+
+
+@dataclass
+class Head:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    updated: str | None = None
+    url: str | None = None
+    outlets: list[tuple[str, str]] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+
+def read_head(lines: list[str], language: str, title_known: bool = False) -> Head:
+    """`title_known`: the headline came from front matter or HTML metadata, so every
+    title-like line left in the head is a standfirst or a byline, not a headline."""
+    head = Head()
+    p = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if L.is_prose(line)), None)
+    if p is None:
+        p = 0 if len(lines) > _HEAD_LINES else min(len(lines), 1)
+    plain: list[tuple[int, str]] = []  # (line index, text) of lines that may be the headline
+    consumed: set[int] = set()
+    masthead_at = None
+    for i, line in enumerate(lines[:p]):
+        kind = _classify(line, head, language)
+        if kind == "plain":
+            plain.append((i, line))
+            continue
+        consumed.add(i)
+        if kind.startswith("title:"):
+            plain.append((i, kind[6:]))
+            kind = "dateline"
+        masthead_at = i if kind == "masthead" else masthead_at
+        head.dropped.append(Dropped(line, kind))
+    for i in range(p, min(len(lines), p + _AFTER)):
+        if late := _late_metadata(lines[i], head, language):
+            consumed.add(i)
+            head.dropped.append(Dropped(lines[i], late))
+    title_at = -1 if title_known else _choose_title(plain, lines[p : p + 6], masthead_at)
+    for i, text in plain:
+        if i == title_at:
+            head.title = text
+            reason = "headline"
+        elif title_at is None or i < title_at:
+            reason = "above the headline"
+            if i == plain[0][0] and masthead_at is None and _site_like(text):
+                head.outlets.append(("masthead", text))
+                reason = "masthead"
+        elif head.author is None and L.units(text) <= 8 and (b := L.byline(text)):
+            head.author = b.author
+            reason = "byline"
+        else:
+            continue  # a standfirst: article text
+        if i not in consumed:
+            head.dropped.append(Dropped(text, reason))
+        consumed.add(i)
+    head.body = [line for i, line in enumerate(lines) if i not in consumed]
+    return head
+
+
+def _classify(line: str, head: Head, language: str) -> str:
+    """What a head line is; metadata it carries goes into `head`. Returns "plain" for a
+    headline candidate, "title:<text>" for a date line that goes on with a headline, or
+    what the line is (the reason it leaves the text)."""
+    if L.is_url(line):
+        head.url = head.url or L.url_of(line)
+        return "address"
+    if (found := L.date_line(line, language)) and (kind := _dated(found, head)):
+        return kind
+    if is_numeric_date(line):
+        return "dateline"  # a date whose day and month cannot be told apart: not guessed
+    if (items := L.menu_items(line)) is not None:
+        if len(items) == 2 and L.is_person(items[0]):
+            return "plain"  # "A Name | Section": a byline, if it sits under the headline
+        if _site_like(items[0]):
+            head.outlets.append(("menu", items[0]))
+        return "navigation"
+    if reason := chrome_reason(line):
+        return reason
+    if (held := L.copyright_holder(line)) is not None:
+        if held[0]:
+            head.outlets.append(("copyright", held[0]))
+        return "copyright"
+    for kind, name in (("logo", L.logo_name(line)), ("source", L.source_label(line))):
+        if name:
+            head.outlets.append((kind, name))
+            return "site name"
+    if staff := L.staff_byline(line):
+        head.author = head.author or line.removeprefix("By ").strip()
+        head.outlets.append(("staff byline", staff))
+        return "byline"
+    if b := L.byline(line, labelled_only=True):
+        head.author = head.author or b.author
+        return "byline"
+    first = re.split(r"\s+[-–—|]\s+", line, maxsplit=1)[0]
+    if L.is_upper_name(first) and first.lower() not in _SECTIONS:
+        head.outlets.append(("masthead", first))
+        return "masthead"
+    if L.is_upper_name(line):
+        return "section"
+    return "plain"
+
+
+def _late_metadata(line: str, head: Head, language: str) -> str | None:
+    """A byline or date under a standfirst, just below the first paragraph."""
+    if staff := L.staff_byline(line):
+        head.author = head.author or line
+        head.outlets.append(("staff byline", staff))
+        return "byline"
+    if L.units(line) <= 12 and (found := L.date_line(line, language)):
+        _iso, _label, before, after = found
+        if not after and (not before or L.byline(before)):
+            return _dated(found, head)
+    if L.units(line) <= 10 and (b := L.byline(line, labelled_only=True)):
+        head.author = head.author or b.author
+        return "byline"
+    return None
+
+
+def _dated(found: tuple[str, str, str, str], head: Head) -> str | None:
+    """A line with a date in it is a dateline when the date is all it says, or a byline
+    with a date ("Posted by A on <date>", "A | <date>"), or a date heading a headline."""
+    iso, label, before, after = found
+    if before:
+        b = L.byline(before) if not after or L.units(after) <= 3 else None
+        if b is None:
+            return None
+        head.author = head.author or b.author
+    elif after and L.units(after) > 3:
+        if L.is_prose(after):
+            return None
+        _set_date(head, iso, label)
+        return "title:" + after
+    elif after and L.is_person(after):
+        head.author = head.author or after
+    _set_date(head, iso, label)
+    return "dateline"
+
+
+def _set_date(head: Head, iso: str, label: str) -> None:
+    if any(word in label for word in _UPDATED):
+        head.updated = head.updated or iso
+    else:
+        head.date = head.date or iso
+
+
+def _site_like(text: str) -> bool:
+    return L.is_name(text, 6) and text.lower() not in _SECTIONS
+
+
+def _words(text: str) -> set[str]:
+    """Distinctive words (five letters or more, not function words, compared by their first
+    five) and CJK character pairs: what a headline and its story share."""
+    stop = all_stopwords()
+    words = {
+        w[:5]
+        for w in re.findall(r"[^\W\d_]{5,}", text.lower())
+        if w not in stop and not L.has_cjk(w)
+    }
+    cjk = "".join(c for c in text if L.has_cjk(c))
+    return words | {cjk[k : k + 2] for k in range(len(cjk) - 1)}
+
+
+def _share(text: str, story: set[str]) -> float:
+    words = _words(text)
+    return len(words & story) / len(words) if words else 0.0
+
+
+def _names_nothing(text: str) -> bool:
+    """No digit and no capitalised word after the first: a slogan, not a story's headline."""
+    return not any(c.isdigit() for c in text) and not any(w[:1].isupper() for w in text.split()[1:])
+
+
+def _choose_title(
+    plain: list[tuple[int, str]], story: list[str], masthead_at: int | None
+) -> int | None:
+    """The first headline-length candidate that shares a distinctive word with the story's
+    opening; failing that the first headline-length one, failing that the only line there
+    is. A name-like first line with candidates after it is the site's name; a slogan right
+    under the site's name that shares less with the story than the next line is its tagline."""
+    if not plain:
+        return None
+    if len(plain) > 1 and L.is_name(plain[0][1], 6):
+        masthead_at, plain = plain[0][0], plain[1:]
+    story_words = _words(" ".join(story))
+    long = [(i, t) for i, t in plain if L.units(t) >= 4]
+    if (
+        len(long) > 1
+        and masthead_at is not None
+        and long[0][0] == masthead_at + 1
+        and _names_nothing(long[0][1])
+        and _share(long[0][1], story_words) < _share(long[1][1], story_words)
+    ):
+        long = long[1:]
+    for i, text in long:
+        if _words(text) & story_words:
+            return i
+    if long:
+        return long[0][0]
+    return plain[0][0] if len(plain) == 1 else None

@@ -1,0 +1,272 @@
+"""What one line of a scraped page is, judged by the shapes every news site shares.
+
+Each recogniser looks at a single normalised line and knows nothing about any site: a
+byline is "By <names>[, <role>]" in whatever words the page's language uses, a copyright
+line starts with ©, navigation is short items between separators, and so on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .datelines import find_dates
+
+# Sentence-final punctuation, allowing closing quotes and brackets after it.
+_ENDS = re.compile(r"[.!?…。！？]['\"”’»)\]）」』]*\s*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$", re.I)
+# Separators between menu or breadcrumb items; "/" only with spaces ("24/7" is not a menu).
+_SEP = re.compile(r"\s+(?:[|›»>•·/]|&gt;)\s+|\s*[|›»]\s*")
+# Small words that may sit lowercase inside a proper name ("Juan de la Vega", "Bank of England").
+_PARTICLES = {
+    "de", "del", "la", "le", "los", "las", "van", "von", "der", "den", "da", "di", "du",
+    "dos", "das", "bin", "al", "el", "of", "the", "and", "y", "e", "&",
+}  # fmt: skip
+# Words that say who wrote the piece, in the languages the corpus may hold.
+_BY = (
+    r"(?:by|written by|words by|reviewed by|interview by|words and pictures by|story by|posted by|reporting by|"
+    r"por|par|von|di|door|av|af|od|автор|記者|记者|文|作者|撰文)"
+)
+_JOIN = r"(?:\s*,\s*|\s+(?:and|y|e|et|und|en|og|och|i)\s+|\s*&\s*|\s*、\s*)"
+_ROLE_SEP = re.compile(r"\s*(?:,|\||—|–| - |·|/)\s*")
+_STAFF = re.compile(
+    r"^(?:by\s+)?(?P<outlet>.{2,40}?)\s+(?:staff(?: reporter| writer)?|newsroom|news desk|editors|editorial team|team)$",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
+# "Carrow Standard Media Ltd" is the company; "Carrow Standard" the publication.
+_CORPORATE = re.compile(
+    r",?\s+(?:inc|ltd|llc|plc|gmbh|s\.?a|s\.?l|co|corp|corporation|company|limited|group|media"
+    r"|publishing|publications|publishers|holdings|newspapers?|network)\.?$",
+    re.I,
+)
+_LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
+_SOURCE = re.compile(r"^(?:source|来源|來源|fuente|quelle)\s*[:：]\s*(?P<name>.{2,40})$", re.I)
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[^()]{1,25}?)?\s*\((?P<name>[A-Z][^()]{1,30})\)\s*[-–—]"
+)
+_DATE_LABEL = re.compile(
+    r"^(?:(?:this (?:article|story) was )?(?:first |originally |last )?(?:published|updated|posted|"
+    r"modified|date|dated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|"
+    r"发布时间|发布|更新时间|更新|日期|公開日|更新日)(?:\s+(?:on|at|el|le|am))?)\s*[:：]?\s*",
+    re.I,
+)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?\s?m\.?)?|\b\d{1,2}\s*(?i:[ap]\.?m\.?)(?!\w)"
+    r"|\b(?:[A-Z]{2,4}|UTC[+-]\d+)\b(?=\W*$)|\b\d+\s+(?i:min(?:ute)?s?\s+read)\b|\b(?i:at|on|um|a las)\b"
+)
+# Words a person's name never starts with: an article makes it a title or a publication.
+_NOT_PERSON = {
+    "the",
+    "el",
+    "la",
+    "le",
+    "los",
+    "las",
+    "les",
+    "der",
+    "die",
+    "das",
+    "il",
+    "lo",
+    "a",
+    "an",
+}
+
+
+@dataclass(frozen=True)
+class Byline:
+    author: str
+    rest: str  # the role, place or section after the names ("Science Correspondent")
+
+
+def normalise(line: str) -> str:
+    return re.sub(r"[ \t\u00a0\u2009\u202f\u3000]+", " ", line).strip()
+
+
+def units(line: str) -> int:
+    """Words, counting scripts written without spaces by characters (two make a word)."""
+    cjk = len(_CJK.findall(line))
+    return len(_CJK.sub(" ", line).split()) + (cjk + 1) // 2
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_ENDS.search(line))
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of running text, not a label, a name or a menu."""
+    n = units(line)
+    return (ends_sentence(line) and n >= 8) or n >= 25
+
+
+def is_url(line: str) -> bool:
+    return bool(_URL.match(line)) and " " not in line
+
+
+def url_of(line: str) -> str:
+    return line if line.lower().startswith("http") else f"https://{line}"
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def _capitalised(word: str) -> bool:
+    word = word.strip("“”\"'‘’()")
+    return bool(word) and (word[0].isupper() or bool(_CJK.match(word[0])))
+
+
+def is_name(text: str, max_words: int = 5) -> bool:
+    """A person's or an organisation's name: capitalised words, lowercase particles allowed."""
+    text = text.strip()
+    if not text or (ends_sentence(text) and not re.search(r"\b[A-Z]\.$", text)):
+        return False
+    if has_cjk(text):
+        return 2 <= len(text) <= 8 and all(_CJK.match(c) or c == "·" for c in text)
+    words = text.split()
+    if not 1 <= len(words) <= max_words or any(c.isdigit() for c in text):
+        return False
+    if not _capitalised(words[0]) or not _capitalised(words[-1]):
+        return False
+    return all(_capitalised(w) or w.lower() in _PARTICLES for w in words)
+
+
+def is_person(text: str) -> bool:
+    """Two to four capitalised words (or a CJK name): the shape of a byline's name."""
+    words = text.split()
+    if not words or words[0].lower() in _NOT_PERSON or is_upper_name(text):
+        return False
+    return is_name(text, 4) and (len(words) >= 2 or has_cjk(text))
+
+
+def _names(text: str) -> str | None:
+    """'Megan Hartley and Tom Ashworth' -> itself when every part is a person's name."""
+    parts = [p for p in re.split(_JOIN, text.strip()) if p]
+    if parts and all(is_person(p) or (is_name(p, 4) and len(parts) == 1) for p in parts):
+        return text.strip()
+    return None
+
+
+def byline(line: str, labelled_only: bool = False) -> Byline | None:
+    """ "By A and B", "By A, Science Correspondent", "Posted by A on <date>", "Por A",
+    "记者 王晓雯"; unlabelled "A, Science Reporter" or "A | Section" unless labelled_only."""
+    text = re.sub(r"^[*_]+|[*_]+$", "", line).strip()
+    m = re.match(rf"^{_BY}\s*[:：/／]?\s*(?P<body>.+)$", text, re.I)
+    if m:
+        body = m.group("body")
+    elif labelled_only:
+        return None
+    else:
+        body = text
+    body = re.sub(r"\s+(?:on|el|le|am)\s+(?=\S*\d)", " | ", body)
+    first_part = re.split(r"[,|]", body)[0]
+    if m and is_upper_name(re.sub(r"\b(?:and|y|e|et|und|en|og|och|i)\b", " ", first_part)):
+        body = body.title()  # "By JANE DOE and JOHN ROE": wire copy writes names in capitals
+        body = re.sub(r"\b(And|Y|Et|Und)\b", lambda w: w.group(0).lower(), body)
+    head, *rest = _ROLE_SEP.split(body, maxsplit=1)
+    if (names := _names(head)) is None:
+        names = _names(body) if not rest else None
+        if names is None:
+            return None
+        head, rest = body, []
+    tail = rest[0] if rest else ""
+    if units(tail) > 6:
+        return None
+    return Byline(names, tail)
+
+
+def staff_byline(line: str) -> str | None:
+    """ "<Outlet> Staff": a byline that names the publication, not a person."""
+    m = _STAFF.match(line)
+    return m.group("outlet").strip() if m and is_name(m.group("outlet")) else None
+
+
+def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
+    """(iso date, label, before, after) for the first full date in the line: "Published 14
+    March 2023" -> ("2023-03-14", "published", "", ""). `before` is what precedes the date
+    and its label ("Posted by A on"), `after` what follows once times and separators are
+    gone. Callers decide from those whether the line is a dateline at all."""
+    found = find_dates(line, language)
+    if not found:
+        return None
+    first = found[0]
+    before, after = line[: first.start].strip(), line[first.end :]
+    label = ""
+    if label_m := _DATE_LABEL.match(before):
+        label, before = label_m.group(0).strip().lower(), before[label_m.end() :]
+    before = re.sub(r"(?:^|\s+)(?:on|at|el|le|am|the)\s*$|[\s,|·•—–:-]+$", "", before).strip()
+    rest = normalise(_TIME.sub(" ", after))
+    rest = re.sub(r"^[\s,|·•—–-]+|[\s,|·•—–-]+$", "", rest)
+    return first.iso, label, before, rest
+
+
+def copyright_holder(line: str) -> tuple[str | None, int | None] | None:
+    """ "© 2019 The Example Tribune. All rights reserved." -> ("The Example Tribune", 2019)."""
+    m = _COPYRIGHT.match(line)
+    if not m or units(line) > 25:
+        return None
+    rest = line[m.end() :]
+    year_m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)(?:\s*[-–]\s*(?:19|20)\d\d)?", rest[:40])
+    year = int(year_m.group(0)[-4:]) if year_m else None
+    if year_m:
+        rest = rest[: year_m.start()] + " " + rest[year_m.end() :]
+    holder = re.split(r"[.,;|]\s|\.$|\s[-–—]\s", normalise(rest) + " ", maxsplit=1)[0].strip()
+    while (bare := _CORPORATE.sub("", holder)) != holder and is_name(bare):
+        holder = bare
+    return (holder if is_name(holder, 7) else None), year
+
+
+def logo_name(line: str) -> str | None:
+    m = _LOGO.match(line)
+    return m.group("name") if m and is_name(m.group("name")) else None
+
+
+def source_label(line: str) -> str | None:
+    m = _SOURCE.match(line)
+    return m.group("name").strip() if m and is_name(m.group("name").strip()) else None
+
+
+def wire_outlet(line: str) -> str | None:
+    """ "LONDON, Oct 3 (Meridian Wire) - ...": the agency in a wire story's dateline."""
+    m = _WIRE_DATELINE.match(line)
+    return m.group("name").strip() if m and is_name(m.group("name").strip()) else None
+
+
+def menu_items(line: str) -> list[str] | None:
+    """The items of a navigation or breadcrumb line ("Home | News | Sport"), else None."""
+    if line.startswith("|") and line.endswith("|"):
+        return None  # a Markdown table row is content
+    items = [i.strip() for i in _SEP.split(line) if i.strip()]
+    if len(items) < 2 or ends_sentence(line):
+        return None
+    if all(units(i) <= 4 for i in items):
+        return items
+    return None
+
+
+def is_upper_name(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and units(text) <= 6
+
+
+def display_case(name: str, text: str) -> str:
+    """A masthead in capitals, spelled the way the text itself writes it when it does."""
+    if not is_upper_name(name):
+        return name
+    pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
+    for m in pattern.finditer(text):
+        if not is_upper_name(m.group(0)):
+            return m.group(0)
+    words = name.title().split()
+    return " ".join(
+        w.lower() if i and w.lower() in _PARTICLES - {"&"} else w for i, w in enumerate(words)
+    )
+
+
+def squash(text: str) -> str:
+    """Letters only, lowercase, accents dropped: "The Hollywood Gossip" -> "thehollywoodgossip"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))

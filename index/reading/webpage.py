@@ -1,0 +1,83 @@
+"""An HTML page: the story's text and metadata through trafilatura, with the page's own
+lines as fallback evidence.
+
+trafilatura.extract_metadata reads the title, author, URL, site name and date from
+OpenGraph and JSON-LD, `<meta>` tags and `<time>` elements (its date comes from htmldate).
+A bare page has none of that, so its full text is also read line by line: a copyright
+line in the footer or the `<title>`'s " – Site Name" part still name the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lines as L
+
+_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer",
+    "section", "article", "aside", "nav", "main", "figure", "figcaption", "br", "tr", "td",
+    "th", "table", "blockquote", "pre", "dd", "dt", "time", "span",
+}  # fmt: skip
+_TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s*::\s*|\s+·\s+")
+
+
+@dataclass
+class HtmlPage:
+    text_lines: list[str]
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    date: str | None = None
+    language: str | None = None
+    outlets: list[tuple[str, str]] = field(default_factory=list)
+    page_lines: list[str] = field(default_factory=list)
+
+
+def read_html(source: str) -> HtmlPage:
+    import trafilatura
+
+    text = trafilatura.extract(source, include_comments=False, include_tables=False) or ""
+    meta = trafilatura.extract_metadata(source)
+    page = HtmlPage([L.normalise(p) for p in text.splitlines() if L.normalise(p)])
+    if meta is not None:
+        page.title = meta.title or None
+        page.author = meta.author or None
+        page.url = meta.url or None
+        page.date = meta.date[:10] if meta.date else None
+        page.language = meta.language or None
+        if meta.sitename and not L.is_url(meta.sitename):
+            page.outlets.append(("site name", meta.sitename))
+    page.page_lines, title_tag, permalink = _page_lines(source)
+    page.url = page.url or permalink
+    if title_tag and page.title:
+        for part in _TITLE_SEP.split(title_tag):
+            if part and L.squash(part) != L.squash(page.title) and L.is_name(part, 6):
+                page.outlets.append(("masthead", part.strip()))
+    for line in page.page_lines:
+        held = L.copyright_holder(line)
+        if held and held[0]:
+            page.outlets.append(("copyright", held[0]))
+    return page
+
+
+def _page_lines(source: str) -> tuple[list[str], str | None, str | None]:
+    """Every line of text a browser would show, one block element per line; the `<title>`;
+    the post's permalink (`rel="bookmark"`, the hAtom convention blogs use)."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(source)
+    except (ValueError, lxml.etree.ParserError):
+        return [], None, None
+    title = root.findtext(".//title")
+    links = [h for h in root.xpath("//a[@rel='bookmark']/@href") if str(h).startswith("http")]
+    for bad in root.xpath("//script|//style|//noscript|//template"):
+        bad.drop_tree()
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
+            el.tail = "\n" + (el.tail or "")
+    body = root.find("body")
+    text = (body if body is not None else root).text_content()
+    lines = [L.normalise(t) for t in text.splitlines() if L.normalise(t)]
+    return lines, (L.normalise(title) if title else None), (str(links[0]) if links else None)
