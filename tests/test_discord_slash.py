@@ -368,7 +368,7 @@ def test_slash_commands_are_described() -> None:
     from bot.discord_bot.app import CitebotCog
 
     commands = {c.name: c for c in CitebotCog.__cog_app_commands__}
-    assert set(commands) == {"ask", "sources", "stats", "reindex", "timeline"}
+    assert set(commands) == {"ask", "sources", "stats", "reindex", "timeline", "add"}
     ask = commands["ask"]
     params = {p.name: p for p in ask.parameters}
     assert (
