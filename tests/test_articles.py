@@ -351,3 +351,23 @@ def test_html_without_title_gets_one_from_its_first_sentence() -> None:
     assert article.title.startswith("The bridge over the Elk River reopened on Monday")
     assert article.title != "bridge" and len(article.title) <= 91
     assert "picked up by noon" in article.text
+
+
+def test_sources_json_lists_the_seeds_true_metadata(indexed) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CITEBOT_HOME": str(indexed.home), "CITEBOT_CORPUS": str(indexed.corpus)}
+    out = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "sources", "--json"],
+        env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    rows = {r["id"]: r for r in json.loads(out.stdout)}
+    for aid, title, outlet, date, url, author, _year in SEED_TRUTH:
+        r = rows[aid]
+        assert (r["title"], r["outlet"], r["date"], r["url"], r["author"]) == (
+            title, outlet, date, url, author,
+        )  # fmt: skip
+        assert r["date_label"] == (date or "undated") and r["chunks"] > 0

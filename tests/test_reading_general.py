@@ -7,11 +7,15 @@ small articles written here in other shapes, so no rule holds for one file's lin
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, make_settings
 
 from index.articles import find_article_files, parse_article, read_article, shared_lines
 
@@ -270,3 +274,57 @@ def test_html_without_metadata_uses_title_tag_and_footer() -> None:
     )
     assert paragraphs(a)[0].startswith("Residents of Crane Island")
     assert "March 3, 2022" not in a.text and "Ferry returns after repairs" not in a.text
+
+
+# ---- citebot sources: what an operator sees ------------------------------------------------
+
+
+def _cli(settings, *args: str) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    env = {**os.environ, "CITEBOT_HOME": str(settings.home), "CITEBOT_CORPUS": str(settings.corpus)}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="module")
+def general_index(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from index.indexer import run_index
+
+    base = tmp_path_factory.mktemp("general")
+    shutil.copytree(GENERAL, base / "corpus")
+    settings = make_settings(base / "home", base / "corpus")
+    report = run_index(settings)
+    assert report.articles == len(TRUTH) and not report.skipped
+    return settings
+
+
+def test_sources_json_gives_every_article_its_true_metadata(general_index) -> None:  # type: ignore[no-untyped-def]
+    out = _cli(general_index, "sources", "--json")
+    assert out.returncode == 0, out.stderr
+    rows = {r["id"]: r for r in json.loads(out.stdout)}
+    assert set(rows) == {t["id"] for t in TRUTH}
+    for t in TRUTH:
+        r = rows[t["id"]]
+        assert (r["title"], r["outlet"], r["date"], r["author"]) == (
+            t["title"], t["outlet"], t["date"], t["author"],
+        ), t["id"]  # fmt: skip
+        assert r["date_label"] == (t["date"] or "undated") and r["chunks"] > 0
+        assert {"url", "language"} <= set(r)
+
+
+def test_sources_id_shows_the_lines_cleaning_dropped(general_index) -> None:  # type: ignore[no-untyped-def]
+    out = _cli(general_index, "sources", "g01_local_council", "--json")
+    assert out.returncode == 0, out.stderr
+    row = json.loads(out.stdout)
+    dropped = {d["line"]: d["reason"] for d in row["dropped"]}
+    assert dropped["Home | News | Sport | Weather | What's On | Property | Contact"] == "navigation"
+    assert dropped["By Megan Hartley and Tom Ashworth"] == "byline"
+    assert dropped["© 2023 The Harbourton Tribune. All rights reserved."] == "copyright"
+    text = _cli(general_index, "sources", "g01_local_council")
+    assert text.returncode == 0 and "lines dropped by cleaning" in text.stdout
+    missing = _cli(general_index, "sources", "no_such_article")
+    assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0

@@ -18,6 +18,7 @@ from bot.cli.common import (
     load_engine,
     load_settings,
 )
+from bot.cli.sources import sources  # noqa: F401 - registered by bot/cli/app.py
 from index.shared.errors import CitebotError
 
 
@@ -130,14 +131,6 @@ def chat() -> None:
             render_answer(out, engine.answer(line))
         except CitebotError as exc:
             out.print(f"[red]{exc}[/red]")
-
-
-def sources() -> None:
-    """List the indexed articles: title, outlet, date, chunk count."""
-    from bot.cli.render import render_sources
-    from index.snapshot import load_snapshot
-
-    render_sources(console(), load_snapshot(load_settings().snapshots_dir).articles)
 
 
 def evaluate(
