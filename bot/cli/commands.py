@@ -18,8 +18,6 @@ from bot.cli.common import (
     load_engine,
     load_settings,
 )
-from bot.cli.sources import sources  # noqa: F401 - registered by bot/cli/app.py
-from index.shared.errors import CitebotError
 
 
 def index(
@@ -104,33 +102,25 @@ def timeline(
 
 
 def chat() -> None:
-    """Ask questions interactively. /sources lists the articles, /quit (or Ctrl-D) leaves."""
-    from bot.cli.render import render_answer, render_sources
+    """Ask questions interactively, with follow-ups; /help lists the commands."""
+    import sys
+
+    from bot.cli.chat import LineReader, run_chat
+    from bot.cli.render import render_sources
 
     out = console()
-    engine = load_engine(load_settings())
-    out.print("[bold]citebot[/bold] — ask about the articles. /sources, /help, /quit")
-    while True:
-        try:
-            line = out.input("[bold green]?[/bold green] ").strip()
-        except (EOFError, KeyboardInterrupt):
-            out.print()
-            return
-        if not line:
-            continue
-        if line in ("/quit", "/exit", "/q"):
-            return
-        if line == "/sources":
-            render_sources(out, engine.snapshot.articles)
-            continue
-        if line == "/help":
-            out.print("Type a question. /sources lists the articles; /quit or Ctrl-D leaves.")
-            continue
-        try:
-            engine.reload_if_changed()
-            render_answer(out, engine.answer(line))
-        except CitebotError as exc:
-            out.print(f"[red]{exc}[/red]")
+    settings = load_settings()
+    engine = load_engine(settings)
+    reader = LineReader(Path(settings.home) / "chat_history", interactive=sys.stdin.isatty())
+    run_chat(out, engine, reader, lambda: render_sources(out, engine.snapshot.articles))
+
+
+def sources() -> None:
+    """List the indexed articles: title, outlet, date, chunk count."""
+    from bot.cli.render import render_sources
+    from index.snapshot import load_snapshot
+
+    render_sources(console(), load_snapshot(load_settings().snapshots_dir).articles)
 
 
 def evaluate(
