@@ -75,7 +75,7 @@ def ask(
 
 
 def timeline(
-    topic: Annotated[str, typer.Argument(help="What to follow, e.g. Wyoming or divorce.")],
+    topic: Annotated[str, typer.Argument(help="What to follow: a name, a place, a word.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the entries as JSON.")] = False,
     since: SinceOpt = None,
     until: UntilOpt = None,

@@ -67,7 +67,7 @@ class CitebotCog(AdminCommands, MessageHandling):
         name="timeline", description="Dated passages about a topic, oldest first."
     )
     @app_commands.describe(
-        topic="What to follow through time, e.g. Wyoming or divorce", **FILTER_OPTIONS
+        topic="What to follow through time: a name, a place, a word like divorce", **FILTER_OPTIONS
     )
     async def timeline(
         self,

@@ -4,7 +4,7 @@ News reporting stacks hearsay: "a source told <Outlet>", "an official told Reute
 "the <Outlet> source said", "according to this insider", "a new report from <Outlet>". A
 reader should see whether a cited sentence is the outlet's own report or an unnamed
 person's claim, so citations carry the attribution found in the quoted text. Only unnamed
-sources, officials, spokespeople and reports count; a named person speaking ("West says
+sources, officials, spokespeople and reports count; a named person speaking ("Smith says
 …") is left to the quote itself.
 
 Outlets are not looked up in a list: whatever capitalised name a source "told" or a report
@@ -145,7 +145,7 @@ def _outlet_name(raw: str | None, before: str, own: str | None) -> str | None:
 
 
 def _expand(name: str, before: str) -> str:
-    """ "ET" after "Entertainment Tonight" was named: the initialism is that name."""
+    """ "NT" after "National Tribune" was named: the initialism is that name."""
     if not re.fullmatch(r"[A-Z]{2,5}", name):
         return name
     for m in re.finditer(_NAME, before):

@@ -81,7 +81,7 @@ def _bound(flag: str, value: str | None, end: bool) -> date | None:
 
 
 def _same_outlet(wanted: str, outlet: str | None) -> bool:
-    """Case-insensitive, "the" optional: "people" finds PEOPLE, "hollywood gossip" The Hollywood Gossip."""
+    """Case-insensitive, "the" optional: "tribune" finds THE TRIBUNE, "harbour ledger" The Harbour Ledger."""
     if not outlet:
         return False
     a, b = _fold(wanted), _fold(outlet)

@@ -2,7 +2,7 @@
 
 One line per passage: the article's date (or "2020?" when inferred, "undated" last), its
 outlet and a short verbatim quote. A sentence belongs to the topic when it uses the topic's
-rarer words (idf-weighted, so "Kim" alone does not put every sentence in) or, failing
+rarer words (idf-weighted, so a first name alone does not put every sentence in) or, failing
 words, when its vector is very close to the topic's.
 """
 

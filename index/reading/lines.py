@@ -267,6 +267,6 @@ def display_case(name: str, text: str) -> str:
 
 
 def squash(text: str) -> str:
-    """Letters only, lowercase, accents dropped: "The Hollywood Gossip" -> "thehollywoodgossip"."""
+    """Letters only, lowercase, accents dropped: "The Harbour Ledger" -> "theharbourledger"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
