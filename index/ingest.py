@@ -97,11 +97,10 @@ def article_id_for(url: str) -> str:
 
 
 def _declared_canonical(html: str) -> str | None:
-    from lxml import html as lxml_html
+    from trafilatura.utils import load_html  # the same HTML parsing trafilatura does
 
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ValueError, TypeError, lxml_html.etree.ParserError):
+    tree = load_html(html)
+    if tree is None:
         return None
     for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
         found = tree.xpath(xpath)
