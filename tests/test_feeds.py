@@ -7,7 +7,11 @@ are checked for what a user sees and for what they leave in the corpus and the i
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -295,3 +299,37 @@ def test_feeds_add_poll_list_remove(web: WebServer, tmp_path: Path, home) -> Non
     gone = run(tmp_path, "feeds", "remove", web.url("/feed.xml"), **home)
     assert gone.returncode == 2 and "not a followed feed" in gone.stderr
     assert "no feeds yet" in run(tmp_path, "feeds", "list", **home).stdout
+
+
+def test_feeds_poll_every_polls_on_a_schedule_until_stopped(
+    web: WebServer, tmp_path: Path, home
+) -> None:  # type: ignore[no-untyped-def]
+    serve_site(web)
+    assert run(tmp_path, "feeds", "add", web.url("/feed.xml"), **home).returncode == 0
+    bad = run(tmp_path, "feeds", "poll", "--every", "soon", **home)
+    assert bad.returncode == 2 and "--every" in bad.stderr and len(bad.stderr.splitlines()) == 1
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")}
+    env.update(home, CITEBOT_CONFIG=os.environ["CITEBOT_CONFIG"], NO_COLOR="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "feeds", "poll", "--every", "1s"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    lines: list[str] = []
+    try:
+        while sum(line.startswith("next poll at") for line in lines) < 2:
+            line = proc.stdout.readline()
+            assert line, (lines, proc.stderr.read() if proc.stderr else "")
+            lines.append(line.rstrip("\n"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in err, err
+    first, second = "\n".join(lines).split("(Ctrl-C stops)")[:2]
+    assert first.count("added ") == 3 and "indexed: 3 added" in first
+    assert second.strip().startswith(f"{web.url('/feed.xml')}: not modified")
