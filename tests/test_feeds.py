@@ -333,3 +333,27 @@ def test_feeds_poll_every_polls_on_a_schedule_until_stopped(
     first, second = "\n".join(lines).split("(Ctrl-C stops)")[:2]
     assert first.count("added ") == 3 and "indexed: 3 added" in first
     assert second.strip().startswith(f"{web.url('/feed.xml')}: not modified")
+
+
+def test_an_atom_feed_is_followed_like_rss(web: WebServer, tmp_path: Path) -> None:
+    (path, (title, lead)), *_ = FEED_ITEMS.items()
+    web.page(path, item_page(title, lead))
+    atom = (
+        "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
+        "<title>Ledger (Atom)</title><id>urn:ledger</id><updated>2025-03-14T00:00:00Z</updated>"
+        f"<entry><title>{title}</title><id>urn:item:1</id><link href='{path}'/>"
+        "<updated>2025-03-14T00:00:00Z</updated></entry></feed>"
+    )
+    web.routes["/atom"] = Route(
+        atom.encode(), content_type="application/atom+xml", last_modified="Fri, 14 Mar 2025"
+    )
+    web.page("/", "<html><head><link rel='alternate' type='application/atom+xml' href='/atom'>")
+    store = FeedStore(tmp_path / "feeds.json")
+    with Fetcher(FAST) as f:
+        feed, _ = add_feed(store, f, web.url("/"))
+        [first] = poll_all(f, store, tmp_path / "corpus")
+        [second] = poll_all(f, store, tmp_path / "corpus")
+    assert feed.url == web.url("/atom") and feed.title == "Ledger (Atom)"
+    assert [s.article.title for s in first.saved] == [title]  # relative link resolved
+    assert second.not_modified  # Last-Modified sent back, 304 answered
+    assert web.hits[-1].headers["If-Modified-Since"] == "Fri, 14 Mar 2025"
