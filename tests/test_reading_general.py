@@ -328,3 +328,27 @@ def test_sources_id_shows_the_lines_cleaning_dropped(general_index) -> None:  # 
     assert text.returncode == 0 and "lines dropped by cleaning" in text.stdout
     missing = _cli(general_index, "sources", "no_such_article")
     assert missing.returncode == 2 and missing.stderr.strip().count("\n") == 0
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        (
+            "Who wrote 'Corbel to close Wrexford plant with loss of 870 jobs'?",
+            "was written by Priya Nair.",
+        ),
+        (
+            "Which site published the article on the Orrin Slate 5 launch?",
+            "was published by TechFold.",
+        ),
+        (
+            "When was the article about the copper strike at Cerro Alto published?",
+            "is dated 2022-10-03.",
+        ),
+    ],
+)
+def test_questions_about_an_article_find_it_by_its_headline(general_index, question, lead) -> None:  # type: ignore[no-untyped-def]
+    from bot.engine import Engine
+
+    answer = Engine(general_index).answer(question)
+    assert answer.answered and answer.kind == "metadata" and lead in answer.text, answer.text

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from bot.core.models import Draft, Quote, Source
 from bot.core.passages import passage_around
+from index.lexical import tokenize
+
+if TYPE_CHECKING:
+    from index.snapshot import Snapshot
 
 _INTENTS = {
     "author": re.compile(
@@ -22,6 +29,7 @@ _INTENTS = {
     ),
     "date": re.compile(
         r"\b(when was (it|this|that|the) ?(article|story|piece|report|post)? ?(published|written|posted|dated|out)"
+        r"|when was (the|this|that) (article|story|piece|report|post)\b.{0,60}\b(published|written|posted)"
         r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated"
         r"|(what|which) date is (on|of) (the|this|that)"
         r"|date of (the|this|that) (article|story|piece|report|post|exclusive))\b",
@@ -42,11 +50,24 @@ def metadata_stage(draft: Draft) -> Draft:
     cited by its passage in the draft (or its opening passage); the content quotes stay."""
     evidence = draft.evidence
     intent = metadata_intent(evidence.question)
-    if intent is None or not evidence.sentences:
+    if intent is None:
         return draft
     snap = evidence.snapshot
-    top = evidence.sentences[0].hit
-    art = snap.articles[int(snap.chunk_article[top.chunk])]
+    # The headline is metadata, not text: a question that names it is matched against the
+    # titles themselves; otherwise the best evidence's article is the one asked about.
+    named = _article_named(evidence.question, snap)
+    if named is None and not evidence.sentences:
+        return draft
+    if named is not None:
+        art, s0 = snap.articles[named], _first_sentence(snap, named)
+        score = evidence.sentences[0].hit.fused if evidence.sentences else 0.0
+    else:
+        top = evidence.sentences[0].hit
+        art, s0, score = (
+            snap.articles[int(snap.chunk_article[top.chunk])],
+            int(snap.chunk_s0[top.chunk]),
+            top.fused,
+        )
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
     if value is None:
         return draft  # unknown metadata: the content answer (or refusal) stands
@@ -57,10 +78,31 @@ def metadata_stage(draft: Draft) -> Draft:
     }[intent]
     first = next((s for s in draft.sources if s.window.article.id == art.id), None)
     if first is None:
-        first = Source(passage_around(snap, int(snap.chunk_s0[top.chunk])), top.fused)
+        first = Source(passage_around(snap, s0), score)
     others = [s for s in draft.sources if s.key != first.key]
     # The lead speaks for the article's own passage; content quotes citing it would repeat it.
     quotes = [Quote(lead, first.key, None)] + [
         replace(q, shown=q.source != first.key) for q in draft.quotes
     ]
     return replace(draft, answered=True, kind="metadata", sources=[first, *others], quotes=quotes)
+
+
+def _article_named(question: str, snap: Snapshot) -> int | None:
+    """The article whose title the question quotes: most of the title's words are in it."""
+    asked = set(tokenize(question))
+    best, best_share = None, 0.0
+    live = getattr(snap, "live", None)  # rows of replaced article versions are not current
+    current = set(np.asarray(snap.chunk_article)[live].tolist()) if live is not None else None
+    for i, art in enumerate(snap.articles):
+        if current is not None and i not in current:
+            continue
+        words = set(tokenize(art.title))
+        share = len(words & asked) / len(words) if len(words) >= 2 else 0.0
+        if share > best_share:
+            best, best_share = i, share
+    return best if best_share >= 0.6 else None
+
+
+def _first_sentence(snap: Snapshot, article: int) -> int:
+    rows = np.flatnonzero(np.asarray(snap.sent_article) == article)
+    return int(rows[0]) if len(rows) else 0
