@@ -21,6 +21,7 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .fetch import Fetcher, Page
+from .reading.lines import units
 from .shared.errors import FetchError
 
 # Fewer words than this is a teaser, a gallery or an index page, not an article to cite.
@@ -153,7 +154,7 @@ def extract(page: Page) -> Extracted:
     title = _clean(getattr(doc, "title", None))
     if title and paragraphs[0] == title:
         paragraphs.pop(0)  # the headline is written once, as the Markdown heading
-    words = sum(len(p.split()) for p in paragraphs)
+    words = sum(units(p) for p in paragraphs)  # CJK characters count two to a word
     if _FREE_FLAG.search(html) and words < PAYWALL_MIN_WORDS:
         raise FetchError(f"{page.url}: behind a paywall (only a {words}-word teaser is readable)")
     if words < MIN_WORDS:

@@ -341,3 +341,42 @@ def test_same_canonical_url_and_same_text_are_not_written_twice(
     assert changed.status == "updated"
     assert len(list(corpus.iterdir())) == 1
     assert "The mayor will visit on Monday." in changed.path.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        (  # metadata only in JSON-LD and a <time> element; chrome as plain divs
+            "<html><head><title>Council approves new cycle lanes - Metro Daily</title>"
+            '<script type="application/ld+json">{"@context":"https://schema.org",'
+            '"@type":"NewsArticle","headline":"Council approves new cycle lanes",'
+            '"datePublished":"2024-11-02T10:00:00+01:00","author":{"@type":"Person",'
+            '"name":"Sam Okafor"},"publisher":{"@type":"Organization","name":"Metro Daily"}}'
+            '</script></head><body><div class="menu">Home | Politics | Sport</div><main>'
+            "<h1>Council approves new cycle lanes</h1><time datetime='2024-11-02'>2 Nov</time>"
+            "<p>The city council voted 31 to 12 on Thursday to build protected cycle lanes "
+            "along four main roads, after two years of consultation with residents.</p>"
+            "<p>Work on the first route, between the station and the university, will start "
+            "in March and take about eight months, the transport committee said.</p></main>"
+            "<div class='related'>Related: Bus fares rise | Bridge works delayed</div></body></html>",
+            ("Council approves new cycle lanes", "2024-11-02", "Sam Okafor", "voted 31 to 12"),
+        ),
+        (  # a language written without spaces: its length is counted in characters
+            "<html lang='zh'><head><title>城市地铁新线路开通</title>"
+            "<meta property='article:published_time' content='2025-01-08'></head><body>"
+            "<article><h1>城市地铁新线路开通</h1><p>本市地铁五号线于周一正式开通运营，全长二十三公里，"
+            "共设十八座车站，连接城市东部和西部的主要居住区。</p><p>地铁公司表示，新线路开通后，"
+            "早高峰期间的列车间隔将缩短至三分钟，预计每天可服务约四十万名乘客。</p></article></body></html>",
+            ("城市地铁新线路开通", "2025-01-08", None, "十八座车站"),
+        ),
+    ],
+)
+def test_differently_built_pages_are_read_too(
+    web: WebServer, html: str, expected: tuple[str, str, str | None, str]
+) -> None:
+    url = web.page("/page", html)
+    with fetcher() as f:
+        art = extract(f.get(url))
+    title, date, author, phrase = expected
+    assert (art.title, art.date, art.author) == (title, date, author)
+    assert phrase in art.text and "Related:" not in art.text and "Politics" not in art.text
