@@ -12,6 +12,7 @@ whitespace and turning Markdown markup into its text). The headline is metadata,
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import stat
 from collections import Counter
@@ -29,6 +30,9 @@ from .shared.article import Article
 from .shared.errors import UnreadableArticle
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
+log = logging.getLogger("citebot.index")
+# (corpus, suffix) already warned about: the corpus is listed more than once per run.
+_warned_suffixes: set[tuple[str, str]] = set()
 MAX_BYTES = 20_000_000  # a news article is kilobytes; bigger is a dump, not an article
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
@@ -142,6 +146,11 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         or best_outlet(evidence, everything) or outlet_from_text("\n".join(text_lines))
         or (outlet_from_domain(url, everything) if url else None)
     )  # fmt: skip
+    if front.get("date") and not _iso(front["date"]):
+        log.warning(
+            "%s%s front matter: date %r is not a date (write YYYY-MM-DD); ignored",
+            aid, suffix, front["date"][:40],
+        )  # fmt: skip
     date = _iso(front.get("date")) or (html.date if html else None) or head.date
     date = date or head.updated or tail_date or _url_date(url)
     author = front.get("author") or (html.author if html else None) or head.author
@@ -246,8 +255,13 @@ def find_article_files(corpus: Path) -> list[Path]:
     """Article files under corpus (recursively), sorted; symlink loops are not followed."""
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
+    others: dict[str, list[str]] = {}
     for path in sorted(corpus.rglob("*")):
-        if path.suffix.lower() not in SUFFIXES or path.name.startswith("."):
+        if path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in SUFFIXES:
+            if path.is_file():
+                others.setdefault(path.suffix.lower(), []).append(path.name)
             continue
         try:
             st = path.stat()
@@ -258,4 +272,19 @@ def find_article_files(corpus: Path) -> list[Path]:
             continue
         seen.add((st.st_dev, st.st_ino))
         found.append(path)
+    _warn_skipped(corpus, others)
     return found
+
+
+def _warn_skipped(corpus: Path, others: dict[str, list[str]]) -> None:
+    """One line per file type that is not read (a .pdf, a .json), naming a few of the files."""
+    for suffix, names in sorted(others.items()):
+        if (str(corpus), suffix) in _warned_suffixes:
+            continue
+        _warned_suffixes.add((str(corpus), suffix))
+        kind = f"{suffix} file" if suffix else "file without an extension"
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        log.warning(
+            "skipped %d %s%s (%s): citebot reads .txt, .md and .html",
+            len(names), kind, "" if len(names) == 1 else "s", shown,
+        )  # fmt: skip

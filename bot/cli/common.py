@@ -39,9 +39,17 @@ OutletOpt = Annotated[
 
 
 def load_settings() -> Settings:
-    from index.shared.settings import get_settings
+    from index.shared.settings import get_settings, user_config_file
 
-    return get_settings()
+    settings = get_settings()
+    # -v: where this run reads and writes, the first thing to check from another directory.
+    log.info(
+        "home %s, corpus %s, config file %s",
+        Path(settings.home).resolve(),
+        Path(settings.corpus).resolve(),
+        user_config_file(),
+    )
+    return settings
 
 
 # Piped or redirected output is not wrapped: a paragraph stays one line and a URL stays
