@@ -234,3 +234,28 @@ def test_reindex_never_loads_torch_into_the_bot_process(fresh_home) -> None:  # 
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["reply"].startswith("Reindexed: 1 added"), result
     assert result["torch"] is False
+
+
+async def test_a_poll_that_finds_the_index_busy_indexes_and_announces_next_round(
+    settings, web: WebServer
+) -> None:  # type: ignore[no-untyped-def]
+    from bot.engine import Engine
+    from index.indexer import writer_lock
+
+    settings = settings.model_copy(update={"feeds_channel": 7})
+    serve_site(web)
+    FeedStore(settings.feeds_path).save([Feed(url=web.url("/feed.xml"))])
+    c = make_cog(Engine(settings), settings)
+    channel = MagicMock(spec=discord.TextChannel)
+    channel.send = AsyncMock()
+    try:
+        with patch.object(c.bot, "get_channel", return_value=channel):
+            with writer_lock(settings):  # another indexer holds the index
+                assert await c.poll_feeds_once() == []
+            channel.send.assert_not_awaited()
+            assert len(await c.poll_feeds_once()) == 3  # the feed is unchanged (304) now
+            channel.send.assert_awaited_once()
+        assert "ten in the evening" in c.engine.answer("How late does the library open?").text
+    finally:
+        c.executor.shutdown(wait=True)
+        c.fetcher.close()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.cli.common import console, index_with_progress, load_settings
-from index.shared.errors import CitebotError, FetchError
+from index.shared.errors import CitebotError, FetchError, IndexBusy
 
 if TYPE_CHECKING:
     from index.feeds import FeedResult
@@ -53,7 +53,12 @@ def _index_saved(settings: Settings, saved: list[Saved]) -> None:
     only compares file hashes with the published snapshot and embeds nothing."""
     if not saved:
         return
-    report = index_with_progress(settings, None, False)
+    try:
+        report = index_with_progress(settings, None, False)
+    except IndexBusy as exc:
+        raise IndexBusy(
+            f"{exc}; the articles are saved and `citebot index` will index them"
+        ) from exc
     print(
         f"indexed: {len(report.added)} added, {len(report.updated)} updated; "
         f"{report.embeddings} embeddings computed"

@@ -170,18 +170,32 @@ class AdminCommands(Desk):
     async def feed_poll(self) -> None:
         await self.poll_feeds_once()
 
+    @cached_property
+    def _unindexed(self) -> list[Saved]:
+        """Articles a poll saved but could not index (another indexer held the lock): the
+        next round indexes and announces them even if the feeds bring nothing new."""
+        return []
+
     async def poll_feeds_once(self) -> list[Saved]:
         """One round: poll every feed, index what is new, announce it. Never raises: a
         failed round is logged and the schedule goes on."""
-        _ = self.fetcher
+        _ = self.fetcher  # created on the loop, before the worker thread uses it
         try:
             results = await asyncio.to_thread(self._poll_sync)
             for result in results:
                 for warning in result.warnings:
                     log.warning("feed %s: %s", result.feed, warning)
-            new = [s for r in results for s in r.saved if s.changed]
+            new = self._unindexed + [s for r in results for s in r.saved if s.changed]
             if new:
-                await self.index_and_reload()
+                try:
+                    await self.index_and_reload()
+                except IndexBusy:
+                    self._unindexed[:] = new
+                    log.warning(
+                        "feed poll: index busy; %d new articles wait for the next round", len(new)
+                    )
+                    return []
+                self._unindexed.clear()
                 await self.announce(new)
             return new
         except CitebotError as exc:
