@@ -106,7 +106,8 @@ def _classify(line: str, head: Head, language: str) -> str:
     if L.is_url(line):
         head.url = head.url or L.url_of(line)
         return "address"
-    if (found := L.date_line(line, language)) and (kind := _dated(found, head)):
+    short = L.units(line) <= 40  # a dateline or byline is short; a one-line dump is not
+    if short and (found := L.date_line(line, language)) and (kind := _dated(found, head)):
         return kind
     if is_numeric_date(line):
         return "dateline"  # a date whose day and month cannot be told apart: not guessed

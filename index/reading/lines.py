@@ -189,6 +189,8 @@ def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
     March 2023" -> ("2023-03-14", "published", "", ""). `before` is what precedes the date
     and its label ("Posted by A on"), `after` what follows once times and separators are
     gone. Callers decide from those whether the line is a dateline at all."""
+    if len(line) > 300:
+        return None  # a dateline is short; a paragraph that mentions dates is not one
     found = find_dates(line, language)
     if not found:
         return None
