@@ -58,8 +58,9 @@ async def test_timeline_defers_then_lists_dated_entries_in_date_order(cog, engin
     assert labels == [e.date_label for e in entries]
     assert [e.sort_key for e in entries] == sorted(e.sort_key for e in entries)
     dated = [label for label in labels if label != "undated"]
-    years = [label[:4] for label in dated]  # "2020?" (year only) sorts after 2020-07-30
-    assert len(dated) >= 3 and years == sorted(years) and len(set(years)) > 1, labels
+    years = [label[:4] for label in dated]
+    # One seed states its date; the others are undated (no year is guessed from the text).
+    assert dated and years == sorted(years), labels
     assert labels[len(dated) :] == ["undated"] * (len(labels) - len(dated))  # undated last
     assert all("Wyoming" in ln for ln in embed.description.splitlines())
     assert len(embed) <= 6000 and len(embed.description) <= 4096
@@ -134,7 +135,7 @@ async def test_living_apart_embed_shows_sources_differ_with_both_sides(cog, engi
     for n in (d.first, d.second):  # each side: its number, outlet and date
         c = by_n[n]
         assert f"[{n}] {c.outlet or 'unknown outlet'} · {c.date_label}" in value
-    assert "The Hollywood Gossip · 2020?" in value and "unknown outlet · undated" in value
+    assert "The Hollywood Gossip · undated" in value and "unknown outlet · undated" in value
     assert "never living apart" in value and "living in different states" in value
     assert len(value) <= 1024 and len(embed) <= 6000
     # citation fields carry the date label and link to the quoted passage
