@@ -63,7 +63,10 @@ class FeedStore:
             return []
         except (OSError, ValueError) as exc:
             raise FetchError(f"{self.path}: the feed list cannot be read ({exc})") from exc
-        return [Feed(**item) for item in raw.get("feeds", [])]
+        try:
+            return [Feed(**item) for item in raw.get("feeds", [])]
+        except (TypeError, AttributeError) as exc:
+            raise FetchError(f"{self.path}: the feed list is not in citebot's format") from exc
 
     def update(self, feed: Feed) -> None:
         """Store one feed's new state, keeping whatever else changed the list meanwhile

@@ -10,7 +10,6 @@ refused with the reason.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -137,16 +136,21 @@ def extract(page: Page) -> Extracted:
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
     html = _decode(page)
-    doc = trafilatura.bare_extraction(
-        html,
-        url=page.final_url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        # Only dates the page states in its markup: a date guessed from stray text in
-        # the page would be shown to readers as the article's date.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html,
+            url=page.final_url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            # Only dates the page states in its markup: a date guessed from stray text in
+            # the page would be shown to readers as the article's date.
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # malformed markup deep in lxml: the page, not citebot, is broken
+        raise FetchError(
+            f"{page.url}: the page could not be parsed ({type(exc).__name__})"
+        ) from exc
     lines = [_clean(line) for line in (getattr(doc, "text", None) or "").splitlines()]
     paragraphs = [line for line in lines if line]
     if not paragraphs:
@@ -171,13 +175,6 @@ def extract(page: Page) -> Extracted:
     )
 
 
-def _front_value(value: str) -> str:
-    # One line; quoted as JSON when the reader's quote-stripping would change it.
-    if value != value.strip("\"' ") or "\n" in value:
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
 def render(article: Extracted, fetched: datetime | None) -> str:
     fields = {
         "title": article.title,
@@ -187,7 +184,9 @@ def render(article: Extracted, fetched: datetime | None) -> str:
         "url": article.url,
         "fetched": fetched.strftime("%Y-%m-%dT%H:%M:%SZ") if fetched else None,
     }
-    head = "\n".join(f"{k}: {_front_value(v)}" for k, v in fields.items() if v)
+    # Values are single lines already (_clean); written as they are, since the reader
+    # takes everything after the first colon and trims quotes at the ends.
+    head = "\n".join(f"{k}: {v}" for k, v in fields.items() if v)
     return f"---\n{head}\n---\n\n# {article.title}\n\n{article.text}\n"
 
 
