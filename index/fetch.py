@@ -8,6 +8,7 @@ the URL and the reason, in words a reader can act on.
 
 from __future__ import annotations
 
+import ssl
 import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -94,10 +95,13 @@ class Fetcher:
     """One per process (or per run): it remembers when each host was last asked and what
     its robots.txt says. Thread-safe, so the bot's /add and feed polls can share one."""
 
-    def __init__(self, policy: FetchPolicy | None = None) -> None:
+    def __init__(
+        self, policy: FetchPolicy | None = None, verify: ssl.SSLContext | bool = True
+    ) -> None:
         self.policy = policy or FetchPolicy()
         p = self.policy
         self._client = httpx.Client(
+            verify=verify,  # the system's CAs; a test passes a context trusting its own
             timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
             follow_redirects=False,  # each hop is checked by _get
             trust_env=False,  # a proxy would connect where the address check never looked
@@ -190,6 +194,8 @@ class Fetcher:
                     f"timed out (no answer within {p.read_timeout:g} s)", True
                 ) from exc
             except httpx.HTTPError as exc:
+                if "CERTIFICATE" in str(exc):  # a bad certificate is not fixed by waiting
+                    raise FetchError("its TLS certificate could not be verified") from exc
                 raise FetchError(f"could not connect ({type(exc).__name__})", True) from exc
             if response.status_code not in _RETRY_STATUS or attempt == p.retries:
                 return response

@@ -8,6 +8,10 @@ with site chrome, and refuses (no text, a teaser, a paywall stub).
 from __future__ import annotations
 
 import itertools
+import shutil
+import ssl
+import subprocess
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -380,3 +384,42 @@ def test_differently_built_pages_are_read_too(
     title, date, author, phrase = expected
     assert (art.title, art.date, art.author) == (title, date, author)
     assert phrase in art.text and "Related:" not in art.text and "Politics" not in art.text
+
+
+@pytest.fixture()
+def tls_site(tmp_path: Path) -> Iterator[tuple[WebServer, ssl.SSLContext]]:
+    """An HTTPS server with a certificate for `localhost`, and a client context trusting it."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed: no certificate for the HTTPS test")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj",
+         "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    server_side = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_side.load_cert_chain(cert, key)
+    web = WebServer(tls=server_side)
+    web.start()
+    yield web, ssl.create_default_context(cafile=str(cert))
+    web.stop()
+
+
+def test_https_connects_to_the_checked_address_and_still_verifies_the_name(
+    tls_site: tuple[WebServer, ssl.SSLContext],
+) -> None:
+    web, trust = tls_site
+    web.page("/a", "<html>over TLS</html>")
+    with Fetcher(FAST, verify=trust) as f:
+        # by name: the connection goes to the resolved 127.0.0.1, SNI and the certificate
+        # check use "localhost", so the certificate is accepted
+        page = f.get(f"https://localhost:{web.port}/a")
+        assert page.body == b"<html>over TLS</html>"
+        assert web.hits[-1].headers["Host"] == f"localhost:{web.port}"
+        # by address: the certificate names localhost, not 127.0.0.1, so it is refused
+        with pytest.raises(FetchError, match="TLS certificate could not be verified"):
+            f.get(f"https://127.0.0.1:{web.port}/a")
+    with Fetcher(FAST) as f, pytest.raises(FetchError, match="TLS certificate"):
+        f.get(f"https://localhost:{web.port}/a")  # a self-signed certificate is not trusted
