@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 import typer
@@ -27,22 +26,31 @@ def discord_bot(
         raise CitebotError(
             "DISCORD_TOKEN is not set: put the bot token in the environment or in .env"
         )
+    import asyncio
+
     import discord
 
+    from bot.cli import logs
     from bot.discord_bot.app import create_bot
+    from bot.discord_bot.startup import silence_voice_warnings, start
 
+    # A service: its INFO lines (connected, synced, reindexed) show unless -q, with times.
+    logs.configure(logs.verbosity(), service=True)
+    silence_voice_warnings()
     bot = create_bot(load_engine(settings), settings, message_content=message_content)
-    logging.getLogger("citebot").setLevel(logging.INFO)
     try:
-        # log_handler=None: keep our logging setup; discord.py never logs the token itself.
-        bot.run(token, log_handler=None)
+        asyncio.run(start(bot, token))
     except discord.LoginFailure:
         raise CitebotError(
             "Discord rejected DISCORD_TOKEN: check the bot token in the Developer Portal"
         ) from None
-    except (discord.GatewayNotFound, OSError) as exc:  # aiohttp's connection errors are OSErrors
-        raise CitebotError(f"cannot reach Discord ({type(exc).__name__})") from None
     except discord.PrivilegedIntentsRequired:
         raise CitebotError(
             "--message-content needs the Message Content intent enabled for the bot in the Developer Portal"
+        ) from None
+    except discord.HTTPException as exc:  # a 4xx at start-up: retrying would not help
+        where = f" to server {settings.guild_id}" if settings.guild_id else ""
+        raise CitebotError(
+            f"Discord refused a start-up request ({exc.status} {exc.text or exc.__class__.__name__}): "
+            f"is the bot invited{where} with the applications.commands scope?"
         ) from None

@@ -31,6 +31,7 @@ class CitebotBot(commands.Bot):
         )
         self.settings = settings
         self.sync_on_start = sync
+        self.synced: str = "commands not synced (sync=False)"
         self.citebot = CitebotCog(self, engine, settings)
         self.tree.error(on_app_command_error)
 
@@ -51,18 +52,24 @@ class CitebotBot(commands.Bot):
             guild = discord.Object(id=gid)
             self.tree.copy_global_to(guild=guild)
             synced = await self.tree.sync(guild=guild)
-            log.info("synced %d commands to guild %s", len(synced), gid)
+            self.synced = f"synced {len(synced)} commands to server {gid}"
         else:
             synced = await self.tree.sync()
-            log.info("synced %d global commands (may take up to an hour to appear)", len(synced))
+            self.synced = (
+                f"synced {len(synced)} global commands (they may take up to an hour to appear)"
+            )
+
+    def ready_line(self) -> str:
+        servers = len(self.guilds)
+        return (
+            f"connected as {self.user} (id {getattr(self.user, 'id', '?')}) to {servers} "
+            f"server{'' if servers == 1 else 's'}; {self.synced}"
+        )
 
     async def on_ready(self) -> None:
-        log.info(
-            "connected as %s (id %s) to %d servers",
-            self.user,
-            getattr(self.user, "id", "?"),
-            len(self.guilds),
-        )
+        # One line an operator can read in the journal (INFO is shown by `citebot discord`).
+        # on_ready fires again after a reconnect that needed a new session, so it may repeat.
+        log.info("%s", self.ready_line())
 
 
 def default_intents(message_content: bool = False) -> discord.Intents:
