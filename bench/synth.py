@@ -7,8 +7,8 @@ seed and size always give the same corpus.
 
 Two outputs:
 - `write_corpus(...)`: article files (front matter + paragraphs) for a real `citebot index`.
-- `build_snapshot(...)`: a published snapshot of N chunks written through the real export
-  path (`index.snapshot.export_snapshot`) from an in-memory store, with cheap vectors:
+- `build_snapshot(...)`: a published snapshot of N chunks written through the real publishing
+  path (`index.publish.publish`), streamed article by article, with cheap vectors:
   each clause is embedded once by the real encoder and synthetic sentences get the
   normalised sum of their clauses' vectors plus noise. Embedding cost is linear and is
   measured separately, so a 100,000-chunk snapshot builds in a minute instead of hours.
@@ -114,10 +114,16 @@ def articles(seed: Seed, rng: random.Random, start: int = 0) -> Iterator[SynthAr
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, seed.names)) + r")\b")
     n = start
     while True:
-        cast = {name: _name(rng) for name in seed.names}
+        cast: dict[str, str] = {}  # cast as names appear: most of the seed's never do
 
-        def recast(text: str, cast: dict[str, str] = cast) -> str:
-            return pattern.sub(lambda m: cast[m.group(1)], text)
+        def role(m: re.Match[str], cast: dict[str, str] = cast) -> str:
+            name = m.group(1)
+            if name not in cast:
+                cast[name] = _name(rng)
+            return cast[name]
+
+        def recast(text: str) -> str:
+            return pattern.sub(role, text)
 
         paragraphs: list[list[str]] = []
         clause_ids: list[tuple[int, ...]] = []
@@ -157,81 +163,99 @@ def write_corpus(out: Path, count: int, seed_value: int = 4) -> list[Path]:
     return paths
 
 
-class MemoryStore:
-    """Just enough of index.store.Store for export_snapshot: records by kind."""
-
-    def __init__(self) -> None:
-        from index.store import Record
-
-        self.Record = Record
-        self.kinds: dict[str, list] = {"articles": [], "chunks": [], "sentences": []}  # type: ignore[type-arg]
-
-    def records(self, kind: str, where: object = None, vectors: bool = False) -> Iterator:  # type: ignore[type-arg]
-        return iter(self.kinds[kind])
-
-
 def _unit(v: np.ndarray) -> np.ndarray:
     return (v / np.maximum(np.linalg.norm(v, axis=-1, keepdims=True), 1e-9)).astype(np.float32)
 
 
-def build_snapshot(
-    settings,
-    seed: Seed,
-    counter,
-    target_chunks: int,
-    seed_value: int = 4,  # type: ignore[no-untyped-def]
-) -> dict[str, int]:
-    """Publish a snapshot of about `target_chunks` chunks into settings.home."""
-    from index.snapshot import export_snapshot
+def article_data(art: SynthArticle, seed: Seed, lens: list[int], noise, settings):  # type: ignore[no-untyped-def]
+    """One synthetic article as a segment stores it (index.segments.ArticleData)."""
+    from index.segments import ArticleData
+    from index.shared.article import Article
 
     assert seed.vectors is not None, "embed(seed, encoder) first"
-    rng = random.Random(seed_value)
-    noise = np.random.default_rng(seed_value)
-    store = MemoryStore()
-    Record = store.Record
+    text, h = art.text, art.hash
+    spans, pos = [], 0
+    for s in [art.title, *art.sentences]:
+        start = text.index(s, pos)
+        spans.append((start, start + len(s)))
+        pos = start + len(s)
+    title_vec = seed.vectors[art.clause_ids[0][0]]
+    vecs = np.stack([title_vec] + [seed.vectors[list(ids)].sum(axis=0) for ids in art.clause_ids])
+    vecs = _unit(vecs + 0.25 * noise.standard_normal(vecs.shape).astype(np.float32))
     budget, overlap = settings.chunk_tokens - 2, settings.overlap_sentences
-    n_chunks = n_sents = 0
-    stream = articles(seed, rng)
+    chunks, chunk_vecs, ids = [], [], []
+    first = 0
+    while first < len(spans):  # the same greedy packing as index/chunking.py
+        last, used = first, 0
+        while last < len(spans) and (last == first or used + lens[last] <= budget):
+            used, last = used + lens[last], last + 1
+        chunks.append((spans[first][0], spans[last - 1][1], first, last))
+        chunk_vecs.append(_unit(vecs[first:last].mean(axis=0)))
+        ids.append(f"{art.id}:{h}:c{first}")
+        if last >= len(spans):
+            break
+        first = max(first + 1, last - overlap)
+    article = Article(
+        id=art.id,
+        title=art.title,
+        outlet=art.outlet,
+        date=art.date,
+        url=art.url,
+        author=art.author,
+        text=text,
+        content_hash=h,
+    )
+    return ArticleData(
+        article,
+        ids,
+        np.asarray(chunks, np.int64),
+        np.asarray(spans, np.int64),
+        np.stack(chunk_vecs),
+        vecs,
+    )
+
+
+def stream(seed: Seed, counter, settings, target_chunks: int, seed_value: int = 4, start: int = 0):  # type: ignore[no-untyped-def]
+    """ArticleData for synthetic articles until about `target_chunks` chunks (streamed:
+    a million chunks never sit in memory at once)."""
+    rng = random.Random(seed_value + start)
+    noise = np.random.default_rng(seed_value + start)
+    source = articles(seed, rng, start=start)
+    clause_tokens = counter(seed.clauses)
+    n_chunks = 0
     while n_chunks < target_chunks:
-        batch = [next(stream) for _ in range(200)]
-        lengths = iter(counter([s for a in batch for s in [a.title, *a.sentences]]))
+        batch = [next(source) for _ in range(min(200, max(1, target_chunks - n_chunks)))]
         for art in batch:
-            text, h = art.text, art.hash
-            spans, pos = [], 0
-            for s in [art.title, *art.sentences]:
-                start = text.index(s, pos)
-                spans.append((start, start + len(s)))
-                pos = start + len(s)
-            lens = [next(lengths) for _ in spans]
-            title_vec = seed.vectors[art.clause_ids[0][0]]
-            vecs = np.stack(
-                [title_vec] + [seed.vectors[list(ids)].sum(axis=0) for ids in art.clause_ids]
-            )
-            vecs = _unit(vecs + 0.25 * noise.standard_normal(vecs.shape).astype(np.float32))
-            base = {"article_id": art.id, "article_hash": h}
-            meta = {"title": art.title, "outlet": art.outlet, "date": art.date, "url": art.url}
-            store.kinds["articles"].append(
-                Record(art.id, text, {**meta, "author": art.author, "article_hash": h})
-            )
-            for i, (s, e) in enumerate(spans):
-                m = {**base, "start": s, "end": e, "index": i}
-                store.kinds["sentences"].append(Record(f"{art.id}:{h}:{i}", text[s:e], m, vecs[i]))
-            first = 0
-            while first < len(spans):  # the same greedy packing as index/chunking.py
-                last, used = first, 0
-                while last < len(spans) and (last == first or used + lens[last] <= budget):
-                    used, last = used + lens[last], last + 1
-                s, e = spans[first][0], spans[last - 1][1]
-                m = {**base, "start": s, "end": e, "first_sentence": first, "last_sentence": last}
-                vec = _unit(vecs[first:last].mean(axis=0))
-                store.kinds["chunks"].append(Record(f"{art.id}:{h}:c{first}", text[s:e], m, vec))
-                n_chunks += 1
-                if last >= len(spans):
-                    break
-                first = max(first + 1, last - overlap)
-            n_sents += len(spans)
-    export_snapshot(store, settings.snapshots_dir, settings.signature)  # type: ignore[arg-type]
-    return {"articles": len(store.kinds["articles"]), "chunks": n_chunks, "sentences": n_sents}
+            # Word pieces estimated from the clauses (counted once): tokenizing millions of
+            # synthetic sentences would dominate the build; packing only needs ~160 tokens.
+            lens = [clause_tokens[art.clause_ids[0][0]]] + [
+                sum(clause_tokens[i] for i in ids) + len(ids) for ids in art.clause_ids
+            ]
+            data = article_data(art, seed, lens, noise, settings)
+            n_chunks += len(data.chunk_ids)
+            yield data
+            if n_chunks >= target_chunks:
+                return
+
+
+def build_snapshot(
+    settings, seed: Seed, counter, target_chunks: int, seed_value: int = 4
+) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """Publish a snapshot of about `target_chunks` chunks into settings.home, through the
+    real publishing path (index.publish): one segment, with its ANN index when large."""
+    from index.publish import publish
+
+    counts = {"articles": 0, "chunks": 0, "sentences": 0}
+
+    def counted():  # type: ignore[no-untyped-def]
+        for data in stream(seed, counter, settings, target_chunks, seed_value):
+            counts["articles"] += 1
+            counts["chunks"] += len(data.chunk_ids)
+            counts["sentences"] += len(data.sentences)
+            yield data
+
+    publish(settings.snapshots_dir, settings.signature, counted(), set(), full=True)
+    return counts
 
 
 def questions(seed: Seed, count: int, seed_value: int = 4, start: int = 0) -> list[str]:

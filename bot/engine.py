@@ -15,6 +15,7 @@ import time
 import numpy as np
 
 from index.encoder import Encoder, OnnxEncoder
+from index.replica import Refresher, open_snapshot
 from index.shared.settings import Settings, get_settings
 from index.snapshot import Snapshot, current_generation, load_snapshot
 
@@ -36,7 +37,9 @@ class Engine:
         self.settings = settings or get_settings()
         self.gate = Gate()
         self.weights = Weights()
-        snapshot = snapshot or load_snapshot(self.settings.snapshots_dir)
+        # A replica (CITEBOT_CHROMA_URL, no corpus) pulls from its server first.
+        snapshot = snapshot or open_snapshot(self.settings)
+        self._refresher = Refresher(self.settings)
         self.encoder = encoder or OnnxEncoder(self.settings.onnx_path, self.settings.model_dir)
         self._reader = Reader(snapshot, self.encoder, self.settings.passage_chars)
         self._reload_lock = threading.Lock()
@@ -54,7 +57,12 @@ class Engine:
         return self._reader
 
     def reload_if_changed(self, min_interval: float = 1.0) -> bool:
-        """Pick up a newly published index generation (cheap: one small file read)."""
+        """Pick up a newly published index generation (cheap: one small file read).
+
+        In server mode this also starts, now and then, a background refresh from the
+        server (index/replica.py), which publishes a generation this picks up later.
+        """
+        self._refresher.poke()
         now = time.monotonic()
         if now - self._checked < min_interval:
             return False

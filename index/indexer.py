@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
 import logging
-import os
-from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,14 +13,17 @@ import numpy as np
 
 from .articles import article_id, find_article_files, read_article, shared_lines
 from .chunking import Chunk, Span, chunk_article, text_hash
-from .encoder import Encoder, TokenCounter, TorchEncoder, export_onnx
+from .encoder import Encoder, OnnxEncoder, TokenCounter, export_onnx
+from .locking import ensure_writable, writer_lock
+from .replica import sync
 from .shared.article import Article
-from .shared.errors import CorpusError, IndexBusy, StoreError, UnreadableArticle
+from .shared.errors import CorpusError, UnreadableArticle
 from .shared.settings import Settings
-from .snapshot import current_generation, export_snapshot, load_snapshot
+from .snapshot import current_generation, load_snapshot
 from .store import Record, Store
 
 log = logging.getLogger("citebot.index")
+_WINDOW = 2048  # texts embedded before the articles they belong to are committed
 
 
 @dataclass
@@ -42,38 +43,6 @@ class IndexReport:
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.deleted)
-
-
-def ensure_writable(directory: Path) -> None:
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        probe = directory / f".write-probe-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise StoreError(f"data directory {directory} is not writable ({exc.strerror})") from exc
-
-
-@contextmanager
-def writer_lock(settings: Settings) -> Iterator[None]:
-    """One writer at a time per data directory; a second one is told, not blocked."""
-    ensure_writable(settings.data_dir)
-    with open(settings.lock_path, "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
-            fh.seek(0)
-            holder = fh.read().strip() or "another process"
-            raise IndexBusy(f"the index is busy: {holder} is indexing; try again shortly") from exc
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}")
-        fh.flush()
-        try:
-            yield
-        finally:
-            fh.truncate(0)
-            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def corpus_files(corpus: Path) -> list[Path]:
@@ -159,6 +128,8 @@ def run_index(
         else:
             store.check_signature()
         versions = store.article_versions()
+        dirty = settings.data_dir / "index.incomplete"
+        dirty.touch()  # removed once the run has published; a crash leaves it
         todo = [a for a in articles.values() if versions.get(a.id) != a.content_hash]
         report.unchanged = len(articles) - len(todo)
         # --rebuild re-exports the query model too: "starts over" must repair a broken export.
@@ -170,9 +141,14 @@ def run_index(
             store.delete_article(gone)
             report.deleted.append(gone)
             versions.pop(gone)
-        store.collect_orphans(versions)
+        if dirty.exists() or rebuild:
+            # A run that died between writing records and dropping stale ones left orphans.
+            store.collect_orphans(versions)
         report.chunks = store.count("chunks")
-        export_snapshot(store, settings.snapshots_dir, settings.signature)
+        published = sync(store, settings, full=rebuild)
+        if report.changed or published.generation:
+            store.bump_epoch()  # replicas poll this one record, not the article list
+        dirty.unlink(missing_ok=True)
     return report
 
 
@@ -185,6 +161,13 @@ def _index_articles(
     encoder: Encoder | None,
     progress: Callable[[int, int], None] | None,
 ) -> None:
+    """Embed what is missing, in batches of similar length across articles, and commit
+    article by article.
+
+    Batches are drawn from a window of articles: one article's texts are a few chunks of
+    ~160 tokens and many sentences of ~25, so batching per article padded most sentences
+    to chunk length (measured: 3.5x fewer tokens/s than length-sorted batches).
+    """
     if not todo:
         return
     counter = TokenCounter(settings.model_dir)
@@ -201,26 +184,34 @@ def _index_articles(
     done = 0
     if progress:
         progress(0, total)
-    for article, sentences, chunks, known, missing in plans:
-        if missing:
-            encoder = encoder or TorchEncoder(settings.model_dir, settings.embed_batch)
-            vecs = _encode_batched(encoder, missing, settings.embed_batch * 4)
-            for text, vec in zip(missing, vecs, strict=True):
-                known[text_hash(text)] = vec
-            report.embeddings += len(missing)
-            report.tokens_embedded += sum(counter(missing))
-            done += len(missing)
-            if progress:
-                progress(done, total)
-        store.commit_article(*_records(article, sentences, chunks, known))
-        (report.updated if article.id in versions else report.added).append(article.id)
-        versions[article.id] = article.content_hash
-
-
-def _encode_batched(encoder: Encoder, texts: list[str], step: int) -> np.ndarray:
-    return np.concatenate(
-        [encoder.encode(texts[lo : lo + step]) for lo in range(0, len(texts), step)]
-    )
+    lo = 0
+    while lo < len(plans):
+        hi, size = lo, 0
+        while hi < len(plans) and (hi == lo or size + len(plans[hi][4]) <= _WINDOW):
+            size, hi = size + len(plans[hi][4]), hi + 1
+        window = plans[lo:hi]
+        texts = sorted({t for p in window for t in p[4]})
+        if texts:
+            encoder = encoder or OnnxEncoder(settings.onnx_path, settings.model_dir)
+            lengths = counter(texts)
+            order = sorted(range(len(texts)), key=lambda i: lengths[i])
+            step = settings.embed_batch
+            vectors: dict[str, np.ndarray] = {}
+            for b in range(0, len(order), step):
+                batch = [texts[i] for i in order[b : b + step]]
+                vectors.update(zip(batch, encoder.encode(batch), strict=True))
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            for plan in window:
+                plan[3].update((text_hash(t), vectors[t]) for t in plan[4])
+            report.embeddings += len(texts)
+            report.tokens_embedded += sum(lengths)
+        for article, sentences, chunks, known, _ in window:
+            store.commit_article(*_records(article, sentences, chunks, known))
+            (report.updated if article.id in versions else report.added).append(article.id)
+            versions[article.id] = article.content_hash
+        lo = hi
 
 
 def _records(

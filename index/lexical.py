@@ -1,22 +1,18 @@
-"""The query side of the BM25 index, without importing bm25s.
+"""bm25s' tokenizer, without importing bm25s.
 
-`import bm25s` pulls in scipy.sparse (about 0.3 s of a one-second cold answer), yet a query
-only needs the saved score matrix and bm25s' tokenizer rules. The index is still *built* by
-bm25s at export time (snapshot.py); this module reads the files it saves and reproduces its
-tokenizer exactly (tests/test_lexical.py checks both against bm25s itself).
+`import bm25s` pulls in scipy.sparse (about 0.3 s of a one-second cold answer). Segments
+store BM25 postings built with this tokenizer and index/bm25.py scores them the way bm25s
+does; tests/test_lexical.py checks tokens and scores against bm25s itself.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
 import re
 import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 # bm25s.tokenize's default pattern (the scikit-learn CountVectorizer one).
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
@@ -38,7 +34,7 @@ def stopwords_en() -> frozenset[str]:
         raise ImportError(f"cannot read {path}")
     module = importlib.util.module_from_spec(loaded)
     loaded.loader.exec_module(module)
-    return frozenset(module.STOPWORDS_EN_PLUS)  # the list snapshot.bm25_tokenize indexes with
+    return frozenset(module.STOPWORDS_EN_PLUS)  # the list citebot indexes with
 
 
 def stemmer() -> Any:
@@ -96,52 +92,3 @@ def _stemmer(language: str) -> Any:
 
         cache[language] = Stemmer.Stemmer(STEMMERS[language])
     return cache[language]
-
-
-class Lexical:
-    """A saved bm25s index, read-only. Keeps bm25s.BM25's attribute names (`scores`,
-    `vocab_dict`, `get_scores`) so callers written against bm25s keep working."""
-
-    def __init__(self, path: Path) -> None:
-        params = json.loads((path / "params.index.json").read_text(encoding="utf-8"))
-        if params.get("method", "lucene") not in ("lucene", "robertson", "atire"):
-            # BM25L/BM25+ add a non-occurrence term this reader does not implement.
-            raise ValueError(f"unsupported BM25 variant {params.get('method')}")
-        self.vocab_dict: dict[str, int] = json.loads(
-            (path / "vocab.index.json").read_text(encoding="utf-8")
-        )
-        self.scores: dict[str, Any] = {
-            name: np.load(path / f"{name}.csc.index.npy") for name in ("data", "indices", "indptr")
-        }
-        self.scores["num_docs"] = int(params["num_docs"])
-        self.dtype = np.dtype(params.get("dtype", "float32"))
-        self.num_docs = max(int(params["num_docs"]), 1)
-        # Document frequency per vocabulary id: the one place it is read off the matrix.
-        self.doc_freq = np.diff(np.asarray(self.scores["indptr"])).astype(np.float64)
-
-    def df(self, term: str) -> int:
-        """Chunks that contain the (tokenized) term."""
-        i = self.vocab_dict.get(term)
-        return int(self.doc_freq[i]) if i is not None and i < len(self.doc_freq) else 0
-
-    def doc_share(self, term: str) -> float:
-        """Fraction of chunks that contain the term."""
-        return self.df(term) / self.num_docs
-
-    def idf(self, term: str) -> float:
-        """BM25's inverse document frequency; a term the corpus never uses weighs the most."""
-        df = self.df(term)
-        return float(np.log(1 + (self.num_docs - df + 0.5) / (df + 0.5)))
-
-    def get_scores(self, terms: list[str]) -> np.ndarray:
-        """BM25 score of every document for these (already tokenized) query terms."""
-        data, indices, indptr = (self.scores[k] for k in ("data", "indices", "indptr"))
-        scores = np.zeros(self.scores["num_docs"], dtype=self.dtype)
-        for term in terms:
-            i = self.vocab_dict.get(term)
-            if i is None or i + 1 >= len(indptr):
-                continue
-            lo, hi = int(indptr[i]), int(indptr[i + 1])
-            # One term lists each document at most once, so a fancy-indexed add is exact.
-            scores[indices[lo:hi]] += data[lo:hi]
-        return scores

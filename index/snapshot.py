@@ -1,30 +1,192 @@
-"""The read model: an immutable, atomically published export of the committed index.
+"""The read model: immutable segments, and manifests that say which of them answer.
 
 Answering never opens Chroma: importing chromadb alone costs over a second, and two
-processes opening one persistent path can block each other. After every index run
-that changed something, the indexer exports the current version of every article to
-`snapshots/<generation>/` and then flips `snapshots/CURRENT` with one rename. Readers
-load whichever generation CURRENT names, so they see the old or the new corpus, never
-a mix, and a crash mid-index leaves the previous generation in place.
+processes opening one persistent path can block each other. The indexer (or a replica,
+index/replica.py) publishes what changed as a new segment (index/segments.py) plus a
+manifest naming every segment that answers and the older article versions it replaces,
+then flips `snapshots/CURRENT` to that manifest with one rename. Readers load whichever
+manifest CURRENT names: the old or the new version of every article, never a mix, and a
+crash anywhere before the rename leaves the previous manifest answering.
+
+Layout: snapshots/CURRENT, snapshots/manifests/<generation>.json, snapshots/segments/<id>/.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
-import os
-import shutil
-import time
-from dataclasses import replace
+import weakref
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .lexical import Lexical, stemmer
-from .shared.article import Article
-from .shared.errors import IndexMissing, StoreError
-from .store import Store
+from .ann import RERANK, top_exact
+from .bm25 import SegmentedBM25
+from .segments import DIM, Segment, SegmentArticle
+from .shared.errors import IndexMissing
+
+_cache: weakref.WeakValueDictionary[Path, Segment] = weakref.WeakValueDictionary()
+
+
+def open_segment(path: Path) -> Segment:
+    """Segments never change, so every generation that names one shares one reader."""
+    seg = _cache.get(path)
+    if seg is None:
+        seg = _cache[path] = Segment(path)
+    return seg
+
+
+class Rows:
+    """Vectors of every segment as one (rows, DIM) float32 array, read on demand."""
+
+    def __init__(self, parts: list[np.ndarray], bases: list[int]) -> None:
+        self.parts, self.bases = parts, bases
+        self.shape = (bases[-1] + len(parts[-1]) if parts else 0, DIM)
+
+    def __len__(self) -> int:
+        return self.shape[0]
+
+    def _part(self, i: int) -> int:
+        return bisect.bisect_right(self.bases, i) - 1
+
+    def __matmul__(self, query: np.ndarray) -> np.ndarray:
+        if len(self.parts) == 1:
+            return np.asarray(self.parts[0] @ query, dtype=np.float32)
+        return np.concatenate([np.asarray(p @ query, dtype=np.float32) for p in self.parts])
+
+    def __getitem__(self, key: Any) -> np.ndarray:
+        if isinstance(key, slice):
+            lo, hi, _ = key.indices(len(self))
+            if hi <= lo:
+                return np.zeros((0, DIM), np.float32)
+            p = self._part(lo)
+            if hi <= self.bases[p] + len(self.parts[p]):  # an article never spans segments
+                b = self.bases[p]
+                return np.asarray(self.parts[p][lo - b : hi - b], dtype=np.float32)
+            return self[np.arange(lo, hi)]
+        if isinstance(key, (int, np.integer)):
+            p = self._part(int(key))
+            return np.asarray(self.parts[p][int(key) - self.bases[p]], dtype=np.float32)
+        rows = np.asarray(key, dtype=np.int64)
+        out = np.zeros((len(rows), DIM), np.float32)
+        which = np.searchsorted(self.bases, rows, side="right") - 1
+        for p in np.unique(which):
+            sel = which == p
+            out[sel] = self.parts[p][rows[sel] - self.bases[p]]
+        return out
+
+
+class Snapshot:
+    def __init__(self, snapshots_dir: Path, manifest: dict[str, Any]) -> None:
+        self.path = snapshots_dir
+        self.manifest = manifest
+        self.generation: str = manifest["generation"]
+        self.signature: str = manifest["signature"]
+        self.created: float = manifest["created"]
+        self.segments = [
+            open_segment(snapshots_dir / "segments" / e["id"]) for e in manifest["segments"]
+        ]
+        self.articles: list[SegmentArticle] = []
+        cols: dict[str, list[np.ndarray]] = {}
+        live, chunk_bases, sent_bases = [], [], []
+        chunks = sents = 0
+        for seg, entry in zip(self.segments, manifest["segments"], strict=True):
+            dead = np.zeros(len(seg.articles), dtype=bool)
+            dead[np.asarray(entry.get("dead", []), dtype=np.int64)] = True
+            keep = np.flatnonzero(~dead)
+            where = np.full(len(seg.articles) + 1, -1, dtype=np.int32)  # [-1] stays -1
+            where[keep] = np.arange(len(self.articles), len(self.articles) + len(keep))
+            self.articles.extend(seg.articles[i] for i in keep)
+            a = seg.arrays
+            for name in ("chunk_start", "chunk_end", "sent_start", "sent_end"):
+                cols.setdefault(name, []).append(a[name])
+            for name in ("chunk_article", "sent_article"):
+                cols.setdefault(name, []).append(where[a[name]])
+            for name in ("chunk_s0", "chunk_s1"):
+                cols.setdefault(name, []).append(a[name] + sents)
+            live.append(~dead[a["chunk_article"]])
+            chunk_bases.append(chunks)
+            sent_bases.append(sents)
+            chunks += seg.chunk_count
+            sents += seg.sentence_count
+        for name in _ARRAYS:
+            parts = cols.get(name, [])
+            setattr(self, name, np.concatenate(parts) if parts else np.zeros(0, np.int32))
+        self._live_parts, self._chunk_bases = live, chunk_bases
+        self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
+        self.article_index = {a.id: i for i, a in enumerate(self.articles)}
+        self.chunk_vecs = Rows([s.chunk_vecs for s in self.segments], chunk_bases)
+        self.sent_vecs = Rows([s.sent_vecs for s in self.segments], sent_bases)
+
+    chunk_article: np.ndarray
+    chunk_start: np.ndarray
+    chunk_end: np.ndarray
+    chunk_s0: np.ndarray
+    chunk_s1: np.ndarray
+    sent_article: np.ndarray
+    sent_start: np.ndarray
+    sent_end: np.ndarray
+
+    @cached_property
+    def chunk_count(self) -> int:
+        """Chunks of current article versions (arrays also hold replaced ones, masked)."""
+        return int(self.live.sum())
+
+    @cached_property
+    def exact(self) -> bool:
+        """No segment has an ANN index: search scores every chunk."""
+        return all(seg.ann is None for seg in self.segments)
+
+    @cached_property
+    def chunk_ids(self) -> list[str]:
+        return [cid for seg in self.segments for cid in seg.chunk_ids]
+
+    def versions(self) -> dict[str, str]:
+        return {a.id: a.content_hash for a in self.articles}
+
+    def chunk_text(self, i: int) -> str:
+        art = self.articles[int(self.chunk_article[i])]
+        return art.text[int(self.chunk_start[i]) : int(self.chunk_end[i])]
+
+    def sentence_text(self, j: int) -> str:
+        art = self.articles[int(self.sent_article[j])]
+        return art.text[int(self.sent_start[j]) : int(self.sent_end[j])]
+
+    @cached_property
+    def bm25(self) -> SegmentedBM25:
+        return SegmentedBM25(self.segments, self._chunk_bases, self._live_parts, len(self.live))
+
+    def dense_top(
+        self, query: np.ndarray, n: int, allowed: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The n allowed chunks nearest the query, best first: exact for small segments,
+        ANN candidates re-ranked exactly for large ones."""
+        ids, scores = [], []
+        for seg, base in zip(self.segments, self._chunk_bases, strict=True):
+            ok = allowed[base : base + seg.chunk_count]
+            if not ok.any():
+                continue
+            if seg.ann is None:
+                s = np.asarray(seg.chunk_vecs @ query, dtype=np.float32)
+                s = np.where(ok, s, -np.inf).astype(np.float32)
+                i, s = top_exact(s[:, None], None, np.ones(1, np.float32), n)
+                keep = np.isfinite(s)
+                i, s = i[keep], s[keep]
+            else:
+                cand = seg.ann.candidates(query, max(RERANK, n), None if ok.all() else ok)
+                i, s = top_exact(seg.chunk_vecs, cand, query, n)
+            ids.append(i + base)
+            scores.append(s)
+        if not ids:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32)
+        all_ids, all_s = np.concatenate(ids), np.concatenate(scores)
+        if len(ids) == 1:
+            return all_ids, all_s
+        i, s = top_exact(all_s[:, None], None, np.ones(1, np.float32), n)
+        return all_ids[i], s
+
 
 _ARRAYS = (
     "chunk_article",
@@ -38,64 +200,6 @@ _ARRAYS = (
 )
 
 
-def bm25_tokenize(texts: list[str], as_strings: bool = False) -> Any:
-    import bm25s
-    from bm25s.stopwords import STOPWORDS_EN_PLUS
-
-    # The plus list: the 33-word default keeps "where", "did", "from" and friends.
-    return bm25s.tokenize(
-        texts,
-        stopwords=STOPWORDS_EN_PLUS,
-        stemmer=stemmer(),
-        return_ids=not as_strings,
-        show_progress=False,
-    )
-
-
-class Snapshot:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-        self.generation: str = meta["generation"]
-        self.signature: str = meta["signature"]
-        self.created: float = meta["created"]
-        self.articles = [Article.from_json(a) for a in meta["articles"]]
-        self.chunk_ids: list[str] = meta["chunk_ids"]
-        self.article_index = {a.id: i for i, a in enumerate(self.articles)}
-        arrays = np.load(path / "spans.npz")
-        for name in _ARRAYS:
-            setattr(self, name, arrays[name])
-        # mmap: a 100k-chunk corpus costs page cache, not process memory, until touched.
-        self.chunk_vecs = np.load(path / "chunk_vecs.npy", mmap_mode="r")
-        self.sent_vecs = np.load(path / "sent_vecs.npy", mmap_mode="r")
-
-    chunk_article: np.ndarray
-    chunk_start: np.ndarray
-    chunk_end: np.ndarray
-    chunk_s0: np.ndarray
-    chunk_s1: np.ndarray
-    sent_article: np.ndarray
-    sent_start: np.ndarray
-    sent_end: np.ndarray
-
-    @property
-    def chunk_count(self) -> int:
-        return len(self.chunk_ids)
-
-    def chunk_text(self, i: int) -> str:
-        art = self.articles[int(self.chunk_article[i])]
-        return art.text[int(self.chunk_start[i]) : int(self.chunk_end[i])]
-
-    def sentence_text(self, j: int) -> str:
-        art = self.articles[int(self.sent_article[j])]
-        return art.text[int(self.sent_start[j]) : int(self.sent_end[j])]
-
-    @cached_property
-    def bm25(self) -> Lexical:
-        # Loaded once per snapshot; reading it ourselves keeps scipy out of the query path.
-        return Lexical(self.path / "bm25")
-
-
 def current_generation(snapshots_dir: Path) -> str | None:
     try:
         return (snapshots_dir / "CURRENT").read_text(encoding="utf-8").strip() or None
@@ -103,127 +207,19 @@ def current_generation(snapshots_dir: Path) -> str | None:
         return None
 
 
+def read_manifest(snapshots_dir: Path, generation: str) -> dict[str, Any]:
+    return dict(
+        json.loads((snapshots_dir / "manifests" / f"{generation}.json").read_text(encoding="utf-8"))
+    )
+
+
 def load_snapshot(snapshots_dir: Path) -> Snapshot:
     gen = current_generation(snapshots_dir)
     if gen is None:
         raise IndexMissing("no index yet: run `citebot index` first")
     try:
-        return Snapshot(snapshots_dir / gen)
+        return Snapshot(snapshots_dir, read_manifest(snapshots_dir, gen))
     except (OSError, ValueError, KeyError) as exc:
         raise IndexMissing(
             f"the index at {snapshots_dir} is unreadable; run `citebot index`"
         ) from exc
-
-
-def export_snapshot(store: Store, snapshots_dir: Path, signature: str) -> Path:
-    """Write the store's current versions as a new generation and publish it."""
-    read = [Article.from_record(r.id, r.document, r.metadata) for r in store.records("articles")]
-    read.sort(key=lambda a: a.id)
-    versions = {a.id: a.content_hash for a in read}
-    index_of = {a.id: i for i, a in enumerate(read)}
-
-    def current(kind: str) -> list[Any]:
-        recs = [
-            r
-            for r in store.records(kind, vectors=True)
-            if versions.get(str(r.metadata.get("article_id"))) == r.metadata.get("article_hash")
-        ]
-        return sorted(recs, key=lambda r: (index_of[r.metadata["article_id"]], r.metadata["start"]))
-
-    sentences, chunks = current("sentences"), current("chunks")
-    first_sentence: dict[str, int] = {}
-    for j, s in enumerate(sentences):
-        first_sentence.setdefault(s.metadata["article_id"], j)
-    counts: dict[str, int] = {}
-    for c in chunks:
-        counts[c.metadata["article_id"]] = counts.get(c.metadata["article_id"], 0) + 1
-    articles = [replace(a, chunk_count=counts.get(a.id, 0)) for a in read]
-
-    def column(recs: list[Any], key: str, offset: bool = False) -> np.ndarray:
-        vals = [
-            int(r.metadata[key])
-            + (first_sentence.get(r.metadata["article_id"], 0) if offset else 0)
-            for r in recs
-        ]
-        return np.asarray(vals, dtype=np.int64)
-
-    def vectors(recs: list[Any]) -> np.ndarray:
-        if not recs:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([r.vector for r in recs]).astype(np.float32)
-
-    generation = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-    tmp = snapshots_dir / f".tmp-{generation}"
-    try:
-        tmp.mkdir(parents=True)
-        np.savez(
-            tmp / "spans.npz",
-            chunk_article=np.asarray(
-                [index_of[c.metadata["article_id"]] for c in chunks], np.int64
-            ),
-            chunk_start=column(chunks, "start"),
-            chunk_end=column(chunks, "end"),
-            chunk_s0=column(chunks, "first_sentence", offset=True),
-            chunk_s1=column(chunks, "last_sentence", offset=True),
-            sent_article=np.asarray(
-                [index_of[s.metadata["article_id"]] for s in sentences], np.int64
-            ),
-            sent_start=column(sentences, "start"),
-            sent_end=column(sentences, "end"),
-        )
-        np.save(tmp / "chunk_vecs.npy", vectors(chunks))
-        np.save(tmp / "sent_vecs.npy", vectors(sentences))
-        _write_bm25(tmp / "bm25", articles, chunks, index_of)
-        meta = {
-            "generation": generation,
-            "signature": signature,
-            "created": time.time(),
-            "articles": [a.to_json() for a in articles],
-            "chunk_ids": [c.id for c in chunks],
-        }
-        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        os.replace(tmp, snapshots_dir / generation)
-        _publish(snapshots_dir, generation)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise StoreError(
-            f"cannot write the index snapshot in {snapshots_dir}: {exc.strerror}"
-        ) from exc
-    _prune(snapshots_dir, keep={generation})
-    return snapshots_dir / generation
-
-
-def _write_bm25(
-    path: Path, articles: list[Article], chunks: list[Any], index_of: dict[str, int]
-) -> None:
-    import bm25s
-
-    # Headline, outlet and author ride along with every chunk: questions name them.
-    docs = []
-    for c in chunks:
-        a = articles[index_of[c.metadata["article_id"]]]
-        head = " ".join(str(v or "") for v in (a.title, a.outlet, a.author))
-        docs.append(f"{head}\n{c.document}")
-    retriever = bm25s.BM25()
-    if docs:
-        retriever.index(bm25_tokenize(docs), show_progress=False)
-    retriever.save(str(path), show_progress=False)
-
-
-def _publish(snapshots_dir: Path, generation: str) -> None:
-    tmp = snapshots_dir / f".CURRENT.{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(generation)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, snapshots_dir / "CURRENT")
-
-
-def _prune(snapshots_dir: Path, keep: set[str], grace_seconds: float = 600) -> None:
-    """Drop old generations; recent ones stay a while for readers that just loaded them."""
-    now = time.time()
-    for child in snapshots_dir.iterdir():
-        if child.name in keep or child.name == "CURRENT" or not child.is_dir():
-            continue
-        if now - child.stat().st_mtime > grace_seconds or child.name.startswith(".tmp-"):
-            shutil.rmtree(child, ignore_errors=True)

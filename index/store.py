@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -104,7 +106,8 @@ class Store:
         self._owns_client = client is None
         self.client = client or open_client(settings)
         prefix = settings.collection_prefix
-        self.names = {kind: f"{prefix}_{kind}" for kind in ("articles", "chunks", "sentences")}
+        kinds = ("articles", "chunks", "sentences", "state")
+        self.names = {kind: f"{prefix}_{kind}" for kind in kinds}
         self._collections: dict[str, Any] = {}
 
     def _col(self, kind: str) -> Any:
@@ -157,9 +160,14 @@ class Store:
 
     # -- reading -------------------------------------------------------------------
     def records(
-        self, kind: str, where: dict[str, Any] | None = None, vectors: bool = False
+        self,
+        kind: str,
+        where: dict[str, Any] | None = None,
+        vectors: bool = False,
+        documents: bool = True,
     ) -> Iterator[Record]:
-        include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
+        include = ["metadatas"] + (["documents"] if documents else [])
+        include += ["embeddings"] if vectors else []
         col = self._col(kind)
         offset = 0
         while True:
@@ -171,13 +179,48 @@ class Store:
                 vec = (
                     np.asarray(embeddings[i], dtype=np.float32) if embeddings is not None else None
                 )
-                yield Record(rid, got["documents"][i] or "", dict(got["metadatas"][i] or {}), vec)
+                doc = (got["documents"][i] or "") if documents else ""
+                yield Record(rid, doc, dict(got["metadatas"][i] or {}), vec)
             if len(ids) < _PAGE:
                 return
             offset += _PAGE
 
     def article_versions(self) -> dict[str, str]:
-        return {r.id: str(r.metadata.get("article_hash", "")) for r in self.records("articles")}
+        recs = self.records("articles", documents=False)
+        return {r.id: str(r.metadata.get("article_hash", "")) for r in recs}
+
+    def get(self, kind: str, ids: Sequence[str]) -> list[Record]:
+        """Records by id, with documents and vectors; absent ids are left out."""
+        if not ids:
+            return []
+        with _guard("reading records"):
+            got = self._col(kind).get(
+                ids=list(ids), include=["documents", "metadatas", "embeddings"]
+            )
+        embeddings = got.get("embeddings")
+        return [
+            Record(
+                rid,
+                got["documents"][i] or "",
+                dict(got["metadatas"][i] or {}),
+                None if embeddings is None else np.asarray(embeddings[i], dtype=np.float32),
+            )
+            for i, rid in enumerate(got["ids"])
+        ]
+
+    # -- the epoch: one record that changes whenever an index run changed anything --
+    def epoch(self) -> str | None:
+        with _guard("reading the epoch"):
+            got = self._col("state").get(ids=["epoch"], include=["metadatas"])
+        metas = got.get("metadatas") or []
+        return str(metas[0].get("epoch")) if metas and metas[0] else None
+
+    def bump_epoch(self) -> None:
+        token = f"{time.time():.6f}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        with _guard("writing the epoch"):
+            self._col("state").upsert(
+                ids=["epoch"], metadatas=[{"epoch": token}], embeddings=[[1.0]], documents=[""]
+            )
 
     def known_vectors(self, article_id: str) -> dict[str, np.ndarray]:
         """Vectors already computed for this article's texts, keyed by text hash."""

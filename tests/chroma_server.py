@@ -65,10 +65,13 @@ class ChromaServer:
                 self.process.wait(timeout=10)
 
 
-def start_chroma(path: Path, log: Path, timeout: float = 60.0) -> ChromaServer:
-    port = free_port()
+def start_chroma(
+    path: Path, log: Path, timeout: float = 60.0, port: int | None = None
+) -> ChromaServer:
+    """`port`: reuse one, to restart a server where its clients expect it."""
+    port = port or free_port()
     url = f"http://127.0.0.1:{port}"
-    with open(log, "wb") as out:
+    with open(log, "ab") as out:
         proc = subprocess.Popen(
             [
                 chroma_executable(),

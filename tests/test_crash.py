@@ -139,8 +139,8 @@ def test_sigkill_at_many_points_keeps_answers_and_rerun_finishes(fresh_home) -> 
 
         return check
 
-    def exporting() -> bool:
-        return any(p.name.startswith(".tmp-") for p in snapshots.iterdir())
+    def exporting() -> bool:  # a segment being written (snapshots/segments/.tmp-*)
+        return any(p.name.startswith(".tmp-") for p in snapshots.glob("*/*"))
 
     def after(seconds: float) -> Callable[[], bool]:
         start = time.monotonic()
@@ -207,5 +207,5 @@ def test_sigkill_at_many_points_keeps_answers_and_rerun_finishes(fresh_home) -> 
         assert (
             art.content_hash == read_article(Path(settings.corpus) / f"{art.id}.txt").content_hash
         )
-    assert not [p for p in snapshots.iterdir() if p.name.startswith(".tmp-")]
+    assert not [p for p in snapshots.rglob(".tmp-*")]
     assert _answers(settings)  # the new generation answers

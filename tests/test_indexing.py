@@ -38,7 +38,8 @@ def snapshot_chunk_ids(settings) -> dict[str, set[str]]:  # type: ignore[no-unty
     snap = load_snapshot(settings.snapshots_dir)
     by_article: dict[str, set[str]] = defaultdict(set)
     for i, cid in enumerate(snap.chunk_ids):
-        by_article[snap.articles[int(snap.chunk_article[i])].id].add(cid)
+        if snap.live[i]:  # rows of replaced versions stay in a segment, masked
+            by_article[snap.articles[int(snap.chunk_article[i])].id].add(cid)
     return dict(by_article)
 
 

@@ -53,26 +53,48 @@ class Retriever:
         snap = self.snapshot
         if snap.chunk_count == 0:
             return []
-        dense = np.asarray(snap.chunk_vecs @ query_vec, dtype=np.float32)
+        # Rows of replaced article versions stay in the arrays until merged away.
+        allowed = snap.live if mask is None else snap.live & mask
+        rows = len(snap.live)
+        if snap.exact:
+            # Small corpora (no segment large enough for an ANN index): every score, exactly as ever (ties break the same way too).
+            dense = np.where(allowed, snap.chunk_vecs @ query_vec, -np.inf).astype(np.float32)
+            dense_top = _top(dense, n)
+            dense_top = dense_top[np.isfinite(dense[dense_top])]
+
+            def dense_of(i: int) -> float:
+                return float(dense[i])
+        else:
+            dense_top, scores = snap.dense_top(query_vec, n, allowed)
+            known = dict(zip(dense_top.tolist(), scores.tolist(), strict=True))
+
+            def dense_of(i: int) -> float:
+                if i not in known:  # a lexical-only hit: one row read
+                    known[i] = float(snap.chunk_vecs[i] @ query_vec)
+                return known[i]
+
         lexical = (
             np.asarray(snap.bm25.get_scores(terms), dtype=np.float32)
             if terms
-            else np.zeros(snap.chunk_count, dtype=np.float32)
+            else np.zeros(rows, dtype=np.float32)
         )
-        if mask is not None:
-            dense = np.where(mask, dense, -np.inf)
-            lexical = np.where(mask, lexical, -np.inf)
+        if snap.exact:
+            lexical_top = _top(np.where(allowed, lexical, -np.inf), n)
+        else:  # rank only what the terms touched: a million-row sort costs more
+            touched = np.flatnonzero((lexical > 0) & allowed)
+            lexical_top = touched[_top(lexical[touched], n)] if len(touched) else touched
+        lexical_top = lexical_top[allowed[lexical_top] & (lexical[lexical_top] > 0)]
         fused: dict[int, float] = {}
-        for scores in (dense, lexical):
-            top = _top(scores, n)
-            for rank, idx in enumerate(top):
-                if np.isfinite(scores[idx]) and (scores is dense or scores[idx] > 0):
-                    fused[int(idx)] = fused.get(int(idx), 0.0) + 1.0 / (RRF_K + rank + 1)
+        for top in (dense_top, lexical_top):
+            for rank, idx in enumerate(top.tolist()):
+                fused[idx] = fused.get(idx, 0.0) + 1.0 / (RRF_K + rank + 1)
         ranked = sorted(fused.items(), key=lambda kv: -kv[1])
-        return [Hit(i, s, float(dense[i]), float(lexical[i])) for i, s in ranked[:n]]
+        return [Hit(i, s, dense_of(i), float(lexical[i])) for i, s in ranked[:n]]
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
     n = min(n, len(scores))
+    if n <= 0:
+        return np.zeros(0, dtype=np.int64)
     part = np.argpartition(-scores, n - 1)[:n]
     return part[np.argsort(-scores[part], kind="stable")]

@@ -1,0 +1,97 @@
+"""The dense index published with each large segment (faiss-cpu).
+
+Two layouts, chosen by CITEBOT_ANN (measured on 1M x 384, bench/RESULTS.md):
+- "sq8" (default): every chunk vector as 8-bit codes (384 MB per million chunks), scanned
+  in full with SIMD, the best candidates re-ranked exactly against the float32 vectors.
+  Recall@10 1.0 on the bench corpus at ~21 ms per million chunks on one core; linear in
+  the corpus.
+- "hnsw": an HNSW graph over the same codes (M=32). Sub-linear and fast, but on vectors
+  with little neighbourhood structure (the bench's synthetic ones) recall@10 stayed
+  below 0.75 even at efSearch 2048, so it is for real embeddings, measured first.
+Segments below ANN_MIN_CHUNKS have no index file: an exact float32 scan is cheaper.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ANN_MIN_CHUNKS = 20_000
+RERANK = 100  # candidates re-scored exactly; the 8-bit scores only have to get them in
+_TRAIN = 100_000
+
+
+def _faiss() -> Any:
+    import faiss
+
+    return faiss
+
+
+def ann_kind() -> str:
+    return os.environ.get("CITEBOT_ANN", "sq8").strip().lower() or "sq8"
+
+
+def build_ann(vectors: np.ndarray, path: Path, kind: str | None = None) -> None:
+    """Write the index for these (normalised float32) vectors, in blocks (they are mmapped)."""
+    faiss = _faiss()
+    kind = kind or ann_kind()
+    spec = "HNSW32,SQ8" if kind == "hnsw" else "SQ8"
+    index = faiss.index_factory(vectors.shape[1], spec, faiss.METRIC_INNER_PRODUCT)
+    step = max(1, len(vectors) // _TRAIN)
+    index.train(np.ascontiguousarray(vectors[::step][:_TRAIN], dtype=np.float32))
+    if kind == "hnsw":
+        faiss.downcast_index(index).hnsw.efConstruction = 80
+    for lo in range(0, len(vectors), 50_000):
+        index.add(np.ascontiguousarray(vectors[lo : lo + 50_000], dtype=np.float32))
+    tmp = path.with_suffix(".tmp")
+    faiss.write_index(index, str(tmp))
+    os.replace(tmp, path)
+
+
+class AnnIndex:
+    def __init__(self, path: Path) -> None:
+        faiss = _faiss()
+        self.index = faiss.read_index(str(path))
+        self.hnsw = getattr(faiss.downcast_index(self.index), "hnsw", None)
+        # One query at a time per answer; faiss threads would fight the bot's own.
+        faiss.omp_set_num_threads(1)
+
+    def candidates(self, query: np.ndarray, k: int, allowed: np.ndarray | None) -> np.ndarray:
+        """Row ids of about k likely nearest vectors among the allowed ones (unordered)."""
+        faiss = _faiss()
+        params = None
+        if allowed is not None:
+            bits = np.packbits(allowed.astype(np.uint8), bitorder="little")
+            selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bits))
+            if self.hnsw is not None:
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(256, 2 * k))
+            else:
+                params = faiss.SearchParameters(sel=selector)
+        elif self.hnsw is not None:
+            self.hnsw.efSearch = max(256, 2 * k)
+        q = np.ascontiguousarray(query.reshape(1, -1), dtype=np.float32)
+        _, ids = self.index.search(q, k, params=params)
+        found = ids[0]
+        return found[found >= 0]
+
+
+def top_exact(
+    vectors: np.ndarray, rows: np.ndarray | None, query: np.ndarray, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The n best rows by exact float32 dot product: (row ids, scores), best first."""
+    if rows is None:
+        scores = np.asarray(vectors @ query, dtype=np.float32)
+        ids = np.arange(len(scores))
+    else:
+        rows = np.sort(rows)  # ascending reads are kinder to the page cache
+        scores = np.asarray(np.asarray(vectors[rows], dtype=np.float32) @ query, dtype=np.float32)
+        ids = rows
+    if len(scores) == 0:
+        return ids[:0], scores
+    n = min(n, len(scores))
+    part = np.argpartition(-scores, n - 1)[:n]
+    order = part[np.argsort(-scores[part], kind="stable")]
+    return ids[order], scores[order]

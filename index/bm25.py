@@ -1,0 +1,114 @@
+"""BM25 over a snapshot's segments, scored at query time from stored term frequencies.
+
+Each segment keeps its postings (term → chunks, term frequency) and chunk lengths, not
+scores: scores depend on corpus-wide statistics (document count, document frequency,
+mean length) that change whenever any segment is added or an article replaced. Scoring
+follows bm25s' Lucene variant step for step, rounding where it rounds, so a one-segment
+snapshot scores exactly as the bm25s index it replaces (tests/test_scale_snapshot.py).
+Replaced articles' chunks are left out of every statistic.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from .segments import Segment
+
+K1, B = 1.5, 0.75
+
+
+class SegmentedBM25:
+    def __init__(
+        self, segments: list[Segment], bases: list[int], live: list[np.ndarray], total: int
+    ) -> None:
+        """`live[i]` marks segment i's chunks that belong to current article versions;
+        `bases[i]` is the snapshot-wide index of its first chunk; `total` all chunks."""
+        self._parts = list(zip(segments, bases, live, strict=True))
+        self.total = total
+        self.num_docs = max(int(sum(int(m.sum()) for m in live)), 1)
+        lengths = sum(float(s.lexical["doc_len"][m].sum()) for s, _, m in self._parts)
+        self.avgdl = lengths / self.num_docs if lengths else 1.0
+        self._df: dict[str, int] = {}
+        self._partial = {id(m) for m in live if not m.all()}
+
+    def df(self, term: str) -> int:
+        """Current chunks that contain the (tokenized) term."""
+        if term not in self._df:
+            n = 0
+            for seg, _, live in self._parts:
+                lex = seg.lexical
+                i = lex["vocab"].get(term)
+                if i is None:
+                    continue
+                lo, hi = int(lex["ptr"][i]), int(lex["ptr"][i + 1])
+                n += int(live[lex["doc"][lo:hi]].sum()) if id(live) in self._partial else hi - lo
+            self._df[term] = n
+        return self._df[term]
+
+    def doc_share(self, term: str) -> float:
+        """Fraction of chunks that contain the term."""
+        return self.df(term) / self.num_docs
+
+    def idf(self, term: str) -> float:
+        """BM25's inverse document frequency; a term the corpus never uses weighs the most."""
+        df = self.df(term)
+        return float(np.log(1 + (self.num_docs - df + 0.5) / (df + 0.5)))
+
+    def get_scores(self, terms: list[str]) -> np.ndarray:
+        """BM25 score of every chunk row for these (already tokenized) terms; rows of
+        replaced article versions score 0."""
+        scores = np.zeros(self.total, dtype=np.float32)
+        for docs, part in self._postings(terms):
+            scores[docs] += part
+        return scores
+
+    def _postings(self, terms: list[str]) -> Any:
+        for term in terms:
+            idf = np.float32(
+                math.log(1 + (self.num_docs - self.df(term) + 0.5) / (self.df(term) + 0.5))
+            )
+            for seg, base, live in self._parts:
+                lex = seg.lexical
+                i = lex["vocab"].get(term)
+                if i is None:
+                    continue
+                lo, hi = int(lex["ptr"][i]), int(lex["ptr"][i + 1])
+                docs = np.asarray(lex["doc"][lo:hi], dtype=np.int64)
+                tf = np.asarray(lex["tf"][lo:hi], dtype=np.float64)
+                if id(live) in self._partial:  # replaced versions score nothing
+                    ok = live[docs]
+                    docs, tf = docs[ok], tf[ok]
+                norm = K1 * ((1 - B) + B * lex["doc_len"][docs].astype(np.float64) / self.avgdl)
+                # bm25s: float32 idf times a float64 tf part, stored as float32.
+                yield docs + base, (idf * (tf / (norm + tf))).astype(np.float32)
+
+    # bm25s' attribute names, for callers that read document frequencies off the matrix.
+    @cached_property
+    def vocab_dict(self) -> dict[str, int]:
+        vocab: dict[str, int] = {}
+        for seg, _, _ in self._parts:
+            for term in seg.lexical["vocab"]:
+                vocab.setdefault(term, len(vocab))
+        return vocab
+
+    @cached_property
+    def scores(self) -> dict[str, Any]:
+        vocab = self.vocab_dict
+        df = np.zeros(len(vocab), dtype=np.int64)
+        for seg, _, live in self._parts:
+            lex = seg.lexical
+            ptr = np.asarray(lex["ptr"])
+            counts = np.diff(ptr)
+            if len(counts) and not live.all():
+                dead = (~live[np.asarray(lex["doc"])]).astype(np.int64)
+                counts = counts - np.add.reduceat(dead, ptr[:-1])  # every term has a posting
+            ids = np.fromiter((vocab[t] for t in lex["vocab"]), dtype=np.int64)
+            np.add.at(df, ids, counts)
+        indptr = np.zeros(len(df) + 1, dtype=np.int64)
+        np.cumsum(df, out=indptr[1:])
+        return {"indptr": indptr, "num_docs": self.num_docs}
