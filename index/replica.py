@@ -54,7 +54,8 @@ def sync(store: Store, settings: Settings, full: bool = False) -> SyncReport:
     stored = store.article_versions()
     changed = sorted(i for i, h in stored.items() if published.get(i) != h)
     removed = set(published) - set(stored)
-    if not changed and not removed and current_generation(settings.snapshots_dir):
+    if not changed and not removed and (current_generation(settings.snapshots_dir) or not stored):
+        # An empty server publishes nothing: "no index yet" stays true, and says so.
         return SyncReport(0, 0, None)
     count = [0]
 
