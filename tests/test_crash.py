@@ -49,15 +49,17 @@ def _newest_mtime(directory: Path) -> float:
 
 def _expected_chunks(settings) -> int:  # type: ignore[no-untyped-def]
     """Chunk count computed from the corpus alone, independent of the store."""
-    from index.articles import find_article_files, read_article
+    from index.articles import find_article_files, read_article, shared_lines
     from index.chunking import chunk_article
     from index.encoder import TokenCounter
 
     counter = TokenCounter(settings.model_dir)
     total = 0
-    for path in find_article_files(settings.corpus):
+    files = find_article_files(settings.corpus)
+    shared = shared_lines(files)  # as the indexer reads them: the corpus's boilerplate
+    for path in files:
         _, chunks = chunk_article(
-            read_article(path), counter, settings.chunk_tokens, settings.overlap_sentences
+            read_article(path, shared), counter, settings.chunk_tokens, settings.overlap_sentences
         )
         total += len(chunks)
     return total
@@ -201,11 +203,11 @@ def test_sigkill_at_many_points_keeps_answers_and_rerun_finishes(fresh_home) -> 
     ids = {p.stem for p in Path(settings.corpus).glob("*.txt")}
     assert {a.id for a in snap.articles} == ids == set(store.article_versions())
     # Every published article is the current file version, and nothing half-written is left.
-    from index.articles import read_article
+    from index.articles import find_article_files, read_article, shared_lines
 
+    shared = shared_lines(find_article_files(Path(settings.corpus)))
     for art in snap.articles:
-        assert (
-            art.content_hash == read_article(Path(settings.corpus) / f"{art.id}.txt").content_hash
-        )
+        path = Path(settings.corpus) / f"{art.id}.txt"
+        assert art.content_hash == read_article(path, shared).content_hash
     assert not [p for p in snapshots.rglob(".tmp-*")]
     assert _answers(settings)  # the new generation answers
