@@ -20,7 +20,7 @@ import typer
 from index.shared.errors import CitebotError
 from index.shared.settings import Settings
 
-FEEDS_FILE = "feeds.json"  # written by `citebot feeds` (index/feeds.py) in CITEBOT_HOME
+MISSED_POLLS = 3
 
 
 @dataclass(frozen=True)
@@ -51,26 +51,30 @@ class Health:
         return {"healthy": self.healthy, **asdict(self)}
 
 
-def ago(then: float, now: float) -> str:
-    seconds = max(0.0, now - then)
+def span(seconds: float) -> str:
     for unit, size in (("d", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size:
-            return f"{seconds / size:.0f} {unit} ago"
-    return f"{seconds:.0f} s ago"
+            return f"{seconds / size:.0f} {unit}"
+    return f"{max(0.0, seconds):.0f} s"
 
 
-def parse_age(text: str) -> float:
-    """`90s`, `30m`, `2h`, `1d` (or plain seconds) → seconds."""
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-    text = text.strip().lower()
-    try:
-        if text and text[-1] in units:
-            return float(text[:-1]) * units[text[-1]]
-        return float(text)
-    except ValueError:
-        raise CitebotError(
-            f"--feeds-within {text!r}: use a duration like 90s, 30m, 2h or 1d"
-        ) from None
+def ago(then: float, now: float) -> str:
+    return f"{span(now - then)} ago"
+
+
+def feeds_deadline(settings: Settings, within: str | None) -> float | None:
+    """How old the last feed poll may be: --feeds-within, else three polling periods of a
+    bot that polls by itself (CITEBOT_FEEDS_EVERY: a slow or failed poll is no alarm yet)."""
+    from index.shared.settings import parse_duration
+
+    if within is not None:
+        try:
+            return parse_duration(within)
+        except ValueError as exc:
+            raise CitebotError(f"--feeds-within {within!r}: {exc}") from None
+    if settings.feeds_every:
+        return MISSED_POLLS * parse_duration(settings.feeds_every)
+    return None
 
 
 def _index(settings: Settings, health: Health, now: float) -> None:
@@ -101,17 +105,18 @@ def _index(settings: Settings, health: Health, now: float) -> None:
     )
 
 
+def _stamp(iso: str) -> float:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+
+
 def _feeds(settings: Settings, health: Health, now: float, within: float | None) -> None:
-    path = settings.home / FEEDS_FILE
+    path = settings.feeds_path  # written by `citebot feeds` and the bot's polls
     if not path.exists():
         return  # no feeds followed: nothing to check
     try:
         feeds = json.loads(path.read_text("utf-8")).get("feeds", [])
-        polls = [
-            datetime.fromisoformat(f["last_poll"].replace("Z", "+00:00")).timestamp()
-            for f in feeds
-            if f.get("last_poll")
-        ]
+        polls = [_stamp(f["last_poll"]) for f in feeds if f.get("last_poll")]
+        added = [_stamp(f["added"]) for f in feeds if f.get("added")]
     except (OSError, ValueError, AttributeError, TypeError, KeyError) as exc:
         health.add("feeds", False, f"{path} cannot be read ({type(exc).__name__})")
         return
@@ -120,12 +125,14 @@ def _feeds(settings: Settings, health: Health, now: float, within: float | None)
         return
     health.last_feed_poll = max(polls) if polls else None
     if health.last_feed_poll is None:
-        health.add("feeds", within is None, f"{len(feeds)} feeds, never polled")
+        since = max(added) if added else now
+        detail = f"{len(feeds)} feeds, never polled (added {ago(since, now)})"
+        health.add("feeds", within is None or now - since <= within, detail)
         return
     age = now - health.last_feed_poll
     detail = f"{len(feeds)} feeds, last poll {ago(health.last_feed_poll, now)}"
     if within is not None and age > within:
-        health.add("feeds", False, f"{detail} (older than --feeds-within)")
+        health.add("feeds", False, f"{detail}: none within {span(within)}")
     else:
         health.add("feeds", True, detail)
 
@@ -167,16 +174,17 @@ def health(
     feeds_within: Annotated[
         str | None,
         typer.Option(
-            help="Unhealthy when no feed was polled within this long (e.g. 2h); default: not checked.",
+            help="Unhealthy when no feed was polled within this long (e.g. 2h) "
+            "[default: 3 x CITEBOT_FEEDS_EVERY, else not checked].",
         ),
     ] = None,
 ) -> None:
     """Check the index, the query model, the feeds and the Chroma server; exit 1 if unhealthy."""
     from index.shared.settings import get_settings
 
-    within = parse_age(feeds_within) if feeds_within is not None else None
     try:
-        report = check(get_settings(), within)
+        settings = get_settings()
+        report = check(settings, feeds_deadline(settings, feeds_within))
     except CitebotError as exc:  # a bad setting: unhealthy, in the same one line
         report = Health()
         report.add("settings", False, str(exc))
