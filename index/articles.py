@@ -134,7 +134,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         front.get("url")
         or (html.url if html else None)
         or head.url
-        or _url_line(text_lines, dropped)
+        or next(iter(body_res.urls), None)
     )
 
     evidence = [*(html.outlets if html else []), *head.outlets, *body_res.outlets]
@@ -216,16 +216,6 @@ def _publication_note(body: list[str], dropped: list[Dropped], language: str) ->
             body.remove(line)
             dropped.append(Dropped(line, "publication note"))
             return found[0]
-    return None
-
-
-def _url_line(text_lines: list[str], dropped: list[Dropped]) -> str | None:
-    """A page's address printed under the story (scrapes often end with it)."""
-    for line in text_lines:
-        if L.is_url(line):
-            text_lines.remove(line)
-            dropped.append(Dropped(line, "address"))
-            return L.url_of(line)
     return None
 
 

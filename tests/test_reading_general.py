@@ -207,6 +207,8 @@ CHROME = [
     "Tags: council, pools",
     "Read more: Council tax to rise by 4.9%",
     "Related: Why pools cost so much to run",
+    "Most read in Local News",
+    "https://www.example-tribune.com/news/2023/03/14/pool-vote",
 ]
 
 

@@ -22,7 +22,7 @@ _PROMPT = re.compile(
     r"|share(?: this)?(?: article| story| post| page)?|share on \w+|print(?: this)?(?: article)?"
     r"|e-?mail(?: this)?(?: article)?|save(?: article)?|comments?|\d+\s+(?:comments?|replies|responses)"
     r"|leave a (?:reply|comment)|post a comment|add a comment|reply|menu|search|sign in|log in|login"
-    r"|register|subscribe(?: now)?|close|back to top|top of page|live scores|full table"
+    r"|register|subscribe(?: now)?|close|back to top|top of page"
     r"|(?:show|load) more|view comments|listen to this article|\d+ min(?:ute)?s? read"
     r"|(?:updated|published|posted) \d+ (?:seconds?|minutes?|hours?|days?) ago"
     r"|cookie settings|accept(?: all)?(?: cookies)?|publicidad|anuncio|compartir|广告|分享)"
@@ -44,10 +44,12 @@ _CALL_OBJECT = re.compile(
 _TEASER = re.compile(
     r"^(?:related(?: coverage| stories| articles| content| posts| reading| links)?|read more|read next"
     r"|read also|also read|see also|more from [^:]{1,30}|more on this(?: story)?|more stories"
-    r"|most (?:read|popular|viewed)|recommended(?: for you)?|trending(?: now)?|popular(?: now)?"
+    r"|most (?:read|popular|viewed|shared)|recommended(?: for you)?|trending(?: now)?|popular(?: now)?"
     r"|recent posts|latest(?: news| stories)?|you (?:may|might) also like|further reading"
     r"|check also|up next|watch|listen|previous post|next post|lee también|leer más"
     r"|te puede interesar|à lire aussi|lire aussi|mehr zum thema|相关阅读|相关新闻|延伸阅读)"
+    # "Most read in Health", "Latest from Sport": a section may follow the label
+    r"(?:\s+(?:in|on|from)\s+[^:：]{1,30}?)?"
     r"\s*(?:[:：»›]\s*(?P<rest>.*))?$",
     re.I,
 )
@@ -82,6 +84,7 @@ _CREDITS = re.compile(
 )
 _ABOUT = re.compile(r"^about\s+(?P<name>\S.{0,40})$", re.I)
 _PRONOUNS = {"us", "me", "him", "her", "them", "you", "this", "the author", "the site"}
+_FULL_STOP = re.compile(r"[.。]['\"”’»)\]）」]*\s*$")
 _BULLET = re.compile(r"^(?:[-*•·–]\s|\d{1,2}[.)]\s)")
 
 
@@ -101,6 +104,7 @@ class BodyResult:
     outlets: list[tuple[str, str]]  # (evidence kind, name), strongest kinds first
     authors: list[str]
     copyright_years: list[int]
+    urls: list[str]  # the page's address printed in the body (scrapes often end with it)
 
 
 def chrome_reason(line: str) -> str | None:
@@ -123,7 +127,7 @@ def chrome_reason(line: str) -> str | None:
 def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyResult:
     """Split body lines into article text and chrome. `shared` holds the short lines that
     appear in more than one article of the corpus (a site's boilerplate)."""
-    res = BodyResult([], [], [], [], [])
+    res = BodyResult([], [], [], [], [], [])
     counts = Counter(line for line in body if not L.ends_sentence(line))
     reasons: list[str | None] = []
     in_teaser = False
@@ -134,7 +138,7 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
             if m := _TEASER.match(line):
                 reason = "teaser"
                 in_teaser = not (m.group("rest") or "").strip()
-            elif in_teaser and (L.units(line) <= 15 or line.endswith(("…", "..."))):
+            elif in_teaser and _teaser_item(line):
                 reason = "teaser"  # the list of links under a teaser label
             else:
                 in_teaser = False
@@ -164,6 +168,14 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
     return res
 
 
+def _teaser_item(line: str) -> bool:
+    """A linked headline (no full stop at its end) or a snippet cut off with an ellipsis;
+    a sentence that ends with a full stop is the story going on."""
+    if line.endswith(("…", "...")):
+        return True
+    return L.units(line) <= 20 and not _FULL_STOP.search(line)
+
+
 def _author_box(line: str) -> str | None:
     """ "About <Name>": the box under a post that introduces its writer."""
     m = _ABOUT.match(line)
@@ -174,6 +186,9 @@ def _author_box(line: str) -> str | None:
 
 def _harvest(line: str, res: BodyResult) -> str | None:
     """Lines that carry metadata: dropped from the text, remembered as evidence."""
+    if L.is_url(line):
+        res.urls.append(L.url_of(line))
+        return "address"
     if (held := L.copyright_holder(line)) is not None:
         holder, year = held
         if holder:
