@@ -25,6 +25,7 @@ from .core.models import Answer, Draft
 from .core.questions import clean_question
 from .core.scoring import Reader, Weights, gather_evidence
 from .newsdesk.annotate import annotate
+from .newsdesk.present import present_stage
 
 
 class Engine:
@@ -109,5 +110,6 @@ class Engine:
         reader = self._reader  # one generation for the whole answer
         evidence = gather_evidence(reader, q, context, mask, self.weights)
         draft = compose(evidence, k, self.gate, self.settings.passage_chars)
+        draft = present_stage(draft)  # "is … still", "now": the newest dated evidence leads
         draft = metadata_stage(draft)
         return annotate(draft, self.settings.passage_chars)

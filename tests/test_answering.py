@@ -53,7 +53,8 @@ def test_every_answer_sentence_is_verbatim_in_its_cited_passage(answers) -> None
     answered = [a for a in answers if a.answered]
     assert len(answered) >= 40  # the dev and own sets are mostly answerable
     for a in answered:
-        assert a.sentences, a.question
+        # A metadata answer may rest on its article's metadata alone (no content quote).
+        assert a.sentences or a.kind == "metadata", a.question
         for s in a.sentences:
             assert 1 <= s.n <= len(a.citations), a.question
             assert s.text and s.text in a.citations[s.n - 1].passage, (a.question, s.text)
@@ -67,8 +68,9 @@ def test_every_answer_sentence_is_verbatim_in_its_cited_passage(answers) -> None
                 assert stated and c.title in text, a.question
                 continue
             assert text in c.passage, (a.question, text)
-        # No idle citation: each is quoted in the text or in a "sources differ" note.
-        cited = {int(n) for _, n in marked}
+        # No idle citation: each is quoted in the text, in a "sources differ" note, or by one
+        # of the answer's verbatim sentences (the close candidates cited after the answer).
+        cited = {int(n) for _, n in marked} | {s.n for s in a.sentences}
         for d in a.differences:
             assert d.first_quote in a.citations[d.first - 1].passage, a.question
             assert d.second_quote in a.citations[d.second - 1].passage, a.question
@@ -91,7 +93,9 @@ def test_citations_are_numbered_in_rank_order(answers) -> None:  # type: ignore[
     for a in answers:
         assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
         if a.answered and not a.chronological and a.kind == "passages":
-            scores = [c.score for c in a.citations]
+            # The answering sentence's passage first (it may be the best date, or the
+            # newest word on the present, rather than the best score), then rank order.
+            scores = [c.score for c in a.citations[1:]]
             assert scores == sorted(scores, reverse=True), a.question
         # Not near-duplicates: no passage is cited twice.
         spans = [(c.article_id, c.start) for c in a.citations]

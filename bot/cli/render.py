@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from bot.core.compose import CLOSEST
 from bot.core.models import Answer, byline
 from bot.evaluate import EvalReport
 from bot.newsdesk.dates import article_date
@@ -21,7 +22,14 @@ _MARKER = re.compile(r"\[(\d+)\]")
 def render_answer(console: Console, answer: Answer) -> None:
     if not answer.answered:
         console.print(f"[yellow]{escape(answer.text)}[/yellow]")
+        if answer.closest:
+            console.print(f"[dim]{CLOSEST}[/dim]")
+            console.print(f"    [italic]“{escape(answer.closest.passage)}”[/italic]")
         return
+    if answer.short_answer:
+        console.print(f"[bold]{escape(answer.short_answer.text)}[/bold]")
+    if answer.as_of:
+        console.print(f"[dim]As of {escape(answer.as_of)}:[/dim]")
     dates = {c.n: c.date_label for c in answer.citations if c.date_label}
 
     def marker(m: re.Match[str]) -> str:
@@ -109,3 +117,8 @@ def render_eval(console: Console, report: EvalReport) -> None:
     console.print(table)
     (ah, an), (rh, rn) = report.answerable, report.refused
     console.print(f"hit@3 {ah}/{an} answerable · refused {rh}/{rn} out-of-corpus")
+    (fh, _), (sh, _) = report.first_sentence, report.short_right
+    console.print(
+        f"expected phrase in the first sentence {fh}/{an} · short answers right {sh}/{an}"
+        f" · mean answer {report.mean_answer_chars:.0f} characters"
+    )

@@ -82,7 +82,7 @@ def metadata_stage(draft: Draft) -> Draft:
     others = [s for s in draft.sources if s.key != first.key]
     # The lead speaks for the article's own passage; content quotes citing it would repeat it.
     quotes = [Quote(lead, first.key, None)] + [
-        replace(q, shown=q.source != first.key) for q in draft.quotes
+        replace(q, shown=q.shown and q.source != first.key) for q in draft.quotes
     ]
     return replace(draft, answered=True, kind="metadata", sources=[first, *others], quotes=quotes)
 

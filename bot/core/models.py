@@ -39,10 +39,16 @@ class Evidence:
     snapshot: Snapshot
     hits: list[Hit]
     sentences: list[ScoredSentence]
+    corrected: str | None = None  # the question as searched, when spelling correction changed it
 
     @property
     def candidates(self) -> list[int]:
         return [s.sentence for s in self.sentences]
+
+    @property
+    def asked(self) -> str:
+        """The question as answering reads it: with its typos corrected."""
+        return self.corrected or self.question
 
 
 SourceKey = tuple[str, int]  # (article id, passage start): one citation, whatever its number
@@ -85,6 +91,26 @@ class Contrast:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A verbatim stretch of an article's cleaned text: `text == article.text[start:end]`."""
+
+    text: str
+    source: SourceKey  # the source whose first quoted sentence holds it
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Closest:
+    """A refusal's pointer: the passage nearest the question, which does not answer it."""
+
+    article_id: str
+    passage: str
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
 class Draft:
     evidence: Evidence
     answered: bool
@@ -93,6 +119,9 @@ class Draft:
     sources: list[Source] = field(default_factory=list)  # in citation order
     contrasts: list[Contrast] = field(default_factory=list)
     chronological: bool = False
+    short: Span | None = None  # the short answer: a span of the first quoted sentence
+    closest: Closest | None = None  # a refusal's nearest passage
+    as_of: str | None = None  # a question about the present: the date of the newest evidence
 
     def source(self, key: SourceKey) -> Source:
         return next(s for s in self.sources if s.key == key)
@@ -174,6 +203,16 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class ShortAnswer:
+    """`text == citation n's article text[start:end]`, inside the first answer sentence."""
+
+    text: str
+    n: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answered: bool
@@ -185,6 +224,9 @@ class Answer:
     kind: str = "passages"  # "passages", "metadata" or "refusal"
     differences: list[Difference] = field(default_factory=list)
     chronological: bool = False  # citations were put in date order (a "how did … develop" question)
+    short_answer: ShortAnswer | None = None
+    closest: Closest | None = None  # a refusal: where to look, though it does not answer
+    as_of: str | None = None  # a question about the present: the newest evidence's date
 
     @property
     def article_ids(self) -> list[str]:
@@ -201,6 +243,13 @@ class Answer:
             "elapsed_ms": round(self.elapsed_ms, 2),
             "differences": [asdict(d) for d in self.differences],
             "chronological": self.chronological,
+            "short_answer": asdict(self.short_answer) if self.short_answer else None,
+            "as_of": self.as_of,
+            "closest": (
+                {"article_id": self.closest.article_id, "passage": self.closest.passage}
+                if self.closest
+                else None
+            ),
         }
 
 

@@ -21,6 +21,7 @@ from .answer_types import offers, question_kind
 from .models import Evidence, ScoredSentence
 from .passages import passage_around
 from .retrieve import Hit, Retriever, query_terms
+from .vocabulary import vocabulary
 
 _BETWEEN_WORDS = re.compile(r"\W+")  # a gap that cannot join or hold a token
 
@@ -90,6 +91,20 @@ class Reader:
         return " ".join(kept) or q
 
 
+SHORT_SENTENCE = 25  # "They did.": too short to say what it is about on its own
+
+
+def _in_context(
+    snap: Snapshot, j: int, d: float, qvec: np.ndarray, coverage: float
+) -> tuple[float, float]:
+    """A short sentence read with the sentence before it (same article), which says what it
+    is about: its similarity is the mean of the two, its coverage its passage's."""
+    k = j - 1
+    if k >= 0 and snap.sent_article[k] == snap.sent_article[j]:
+        d = 0.5 * d + 0.5 * float(snap.sent_vecs[k] @ qvec)
+    return d, d + coverage
+
+
 def gather_evidence(
     reader: Reader,
     q: str,
@@ -97,7 +112,14 @@ def gather_evidence(
     mask: np.ndarray | None = None,
     weights: Weights | None = None,
 ) -> Evidence:
-    """Retrieve chunks for the (cleaned) question, then score their sentences, best first."""
+    """Retrieve chunks for the (cleaned) question, then score their sentences, best first.
+
+    A word neither the articles nor English know is read as the closest word they do
+    ("wher is the mayr livin" is searched as "where is the mayor living"); `Evidence.corrected`
+    keeps that reading, `Evidence.question` what was asked.
+    """
+    asked = q
+    q = vocabulary(reader.snapshot).correct(q)
     query = f"{context} {q}" if context else q
     terms = query_terms(query)
     focus = reader.focus_text(q)
@@ -108,7 +130,7 @@ def gather_evidence(
     scored = _score_sentences(
         reader, qvec, fvec, focus_terms, hits[:8], question_kind(q), q, weights or Weights()
     )
-    return Evidence(q, reader.snapshot, hits, scored)
+    return Evidence(asked, reader.snapshot, hits, scored, q if q != asked else None)
 
 
 def _score_sentences(
@@ -145,8 +167,8 @@ def _score_sentences(
                 # The names every article shares dominate MiniLM's similarity, so the
                 # question's rarer words (idf-weighted) weigh as much as the vector.
                 base = d + w.coverage * (0.7 * cov_s + 0.3 * cov_w)
-                if len(text) < 25:  # "Rocky ground." carries no answer on its own
-                    base -= 0.2
+                if len(text) < SHORT_SENTENCE:
+                    d, base = _in_context(snap, j, d, qvec, w.coverage * cov_w)
                 own[j] = (base, d, max(cov_s, cov_w), offers(kind, text, question))
             base, d, coverage, typed = own[j]
             evidence = base + w.chunk * (hit.fused / top_fused)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.core.models import Answer, Citation, Difference, byline
+from bot.discord_bot.lead import around_quotes
 from bot.newsdesk.timeline import TimelineEntry, fit_lines
 from index.shared.article import Article
 
@@ -83,13 +84,15 @@ def embed_size(embed: discord.Embed) -> int:
 
 
 def _description(answer: Answer, limit: int) -> str:
+    lead, tail = around_quotes(answer)  # the short answer in bold; a refusal's closest passage
+    limit -= len(lead) + len(tail)
     # A metadata answer leads with citebot's own sentence ("… was written by …"), which is
     # in the text but not among the verbatim sentences.
     if not answer.sentences or answer.kind == "metadata":
-        return trim_escaped(answer.text, limit)
+        return lead + trim_escaped(answer.text, limit) + tail
     parts: list[str] = []
     used = 0
-    for s in answer.sentences:
+    for s in (s for s in answer.sentences if f"{s.text} [{s.n}]" in answer.text):  # shown ones
         sep = 1 if parts else 0
         marker = f" [{s.n}]"
         room = limit - used - sep - len(marker)
@@ -100,7 +103,7 @@ def _description(answer: Answer, limit: int) -> str:
         used += sep + len(text) + len(marker)
         if len(escape(s.text.strip())) > room:
             break  # a trimmed sentence is the last one shown
-    return " ".join(parts) or trim_escaped(answer.text, limit)
+    return lead + (" ".join(parts) or trim_escaped(answer.text, limit)) + tail
 
 
 def _link(c: Citation) -> str:

@@ -1,0 +1,122 @@
+"""Does the cited passage support the question's premise, or only look like it does?
+
+A near-miss question names something the passage does not: another person, a wrong year,
+a number, a negation ("What expedition did X lead in the 10th century?" over a passage
+about the 1038 expedition). Its specifics must be in the passage:
+- every number, year, ordinal ("10th") and decade ("1100s") exactly;
+- every name (a capitalised word after the first), by its stem, a shared 5-letter stem, a
+  likely typo of it (rapidfuzz ratio >= 80) or as initials ("LA" for "Los Angeles"); in a
+  multi-word name the rarest word decides ("Penhallow Point" against "Penhallow"). A name
+  the article is about (in its title or byline, or in `topic` or more of its sentences)
+  needs no repeating in every passage;
+- "not", "never" ... only when the passage says something negative too.
+Other words are left to the scoring: paraphrase is too common for a word list to judge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.language import detect_language
+from index.lexical import stopwords_en, tokenize
+
+_WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|s|'s)?$|^\d[\d,.]*$")
+_NEGATION = frozenset("not never no none nobody nothing neither nor without".split())
+_NEGATIVE_TEXT = re.compile(
+    r"\b(not|never|no|none|nobody|nothing|neither|nor|without|cannot|fail\w*|refus\w*|lack\w*)\b"
+    r"|n[’']t\b",
+    re.I,
+)
+_CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True)
+class Premise:
+    missing: tuple[str, ...]  # the question's specifics the passage does not support
+
+    @property
+    def holds(self) -> bool:
+        return not self.missing
+
+
+def check(
+    question: str,
+    passage: str,
+    idf: Callable[[str], float],
+    topical: Callable[[str], bool] = lambda stem: False,
+) -> Premise:
+    """`topical(stem)`: the article is about it (no passage need repeat it)."""
+    missing: list[str] = []
+    have = _numbers(_WORD.findall(passage))
+    missing += sorted(n for n in _numbers(_WORD.findall(question)) if n not in have)
+    lang = detect_language(passage.lower(), min_words=3)  # stem both sides alike
+
+    def terms(text: str) -> list[str]:
+        return tokenize(fold(text), lang)
+
+    stems = set(terms(passage))
+    initials = {"".join(w[0] for w in run.split()) for run in _CAPITAL_RUN.findall(passage)}
+    for run in _name_runs(question):
+        unsupported = []
+        for word in run:
+            if word.isupper() and 2 <= len(word) <= 5 and word in initials:
+                continue
+            parts = [s for s in terms(word) if not topical(s)]
+            if parts and not all(supported(s, stems) for s in parts):
+                unsupported.append(word)
+        rarest = max(run, key=lambda w: max((idf(s) for s in terms(w)), default=0.0))
+        if rarest in unsupported or 2 * len(unsupported) > len(run):
+            missing += unsupported
+    asks_negative = any(fold(w) in _NEGATION for w in _WORD.findall(question))
+    if asks_negative and not _NEGATIVE_TEXT.search(passage):
+        missing.append("not")
+    return Premise(tuple(missing))
+
+
+def supported(stem: str, stems: set[str]) -> bool:
+    """Exactly, by a shared 5-letter stem (marry/marriage), or as a likely typo (Issac/Isaac)."""
+    if stem in stems:
+        return True
+    if len(stem) < 5:
+        return False
+    if any(len(s) >= 5 and s[:5] == stem[:5] for s in stems):
+        return True
+    from rapidfuzz import fuzz, process
+
+    return process.extractOne(stem, stems, scorer=fuzz.ratio, score_cutoff=80) is not None
+
+
+def _numbers(words: list[str]) -> set[str]:
+    out = set()
+    for w in words:
+        w = fold(w).replace("’", "'")
+        if _NUMBERISH.match(w):
+            out.add(re.sub(r"('s|s)$", "", w).replace(",", ""))
+    return out
+
+
+def _name_runs(question: str) -> list[list[str]]:
+    """Capitalised words after the first, grouped into runs ("Richard II", "Penhallow Point")."""
+    stop = stopwords_en()
+    runs: list[list[str]] = []
+    prev_end = -2
+    for k, m in enumerate(_WORD.finditer(question)):
+        w = m.group(0)
+        if k == 0 or not w[:1].isupper() or fold(w) in stop:
+            prev_end = -2
+            continue
+        if runs and prev_end >= 0 and not question[prev_end : m.start()].strip():
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+        prev_end = m.end()
+    return runs

@@ -1,0 +1,272 @@
+"""The short answer: the few words of the answering sentence that say what was asked.
+
+No trained reader: typed candidate spans of the sentence (dates and years, numbers with
+their unit, capitalised names, short noun phrases) are scored by
+- the answer type the question asks for (a year for "what year", a number for "how many");
+- closeness to the question's words in the sentence (idf-weighted: rare words anchor it);
+- sitting next to the noun the question names ("what river ..." -> "the river Deabolis");
+- word order: "who led X" is answered before the verb, "who did X lead" after it;
+- not repeating the question, and being short.
+The span is verbatim: (start, end) offsets into the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from index.lexical import stopwords_en, tokenize
+
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![^\W_])|\d+\.\d+(?![^\W_])|[^\W_]+(?:['’.\-][^\W_]+)*"
+)
+_YEARISH = re.compile(r"^(\d{3,4}|\d{2,4}s|\d{1,2}(st|nd|rd|th))$")
+_NUMBER = re.compile(r"^\d[\d,.]*(%|[a-z]{1,3})?$")
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " hundred thousand million billion trillion dozen half".split()
+)
+# Closed-class English words: they never start or end an answer phrase.
+_FUNCTION = (
+    frozenset(
+        "a an the this that these those its it their his her they he she we you i our my your"
+        " and or but nor of in on at to for from by with as into onto over under between among"
+        " through during before after since until against about within without upon via per"
+        " is are was were be been being has have had do does did will would can could shall"
+        " should may might must who whom whose which what when where why how than then there"
+        " here also not no only even very such so some any each every all both either neither"
+        " many much most few several more less however meanwhile although though soon later"
+        " yet still already".split()
+    )
+    | stopwords_en()
+)
+_CONNECT = frozenset("of de la le du von van der al bin da di del the".split())  # inside names
+_AUX = frozenset("did does do was were is are has have had will would can could".split())
+_WH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_BREAK = re.compile(r"[;:()\[\]\"“”!?]|\.\s")
+_UNIT_NOUNS = frozenset({"year", "centuri", "decad", "date", "day", "month"})
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for, as far as picking a span goes."""
+
+    kind: str | None  # "time", "number", "person", "place", "thing"; None: why/how (no span)
+    target: tuple[str, ...]  # stems of the noun after what/which/how many ("river")
+    terms: frozenset[str]  # the question's content stems
+    subject: bool = False  # "who led ..." (the answer comes before the verb)
+    object: bool = False  # "who did X lead" (after it)
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    stem: str
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def analyse(question: str, kind: str | None) -> Asked:
+    """`kind` is answer_types.question_kind's answer for the question."""
+    low = question.strip().lower()
+    # Word by word, as the sentence's tokens are: a whole question could be stemmed as
+    # another language.
+    terms = frozenset(t for w in _TOKEN.findall(low) for t in tokenize(w))
+    m = _WH.search(low)
+    wh = m.group(1) if m else None
+    if wh == "why" or (wh == "how" and kind != "number"):
+        return Asked(None, (), terms)
+    target: tuple[str, ...] = ()
+    counted = re.search(r"\bhow (many|much)\b", low)
+    anchor = counted or (m if wh in ("what", "which") else None)
+    if anchor is not None:
+        nouns = []
+        for w in re.findall(r"[a-z'’]+", low[anchor.end() :])[:3]:
+            if w in _FUNCTION:
+                break
+            nouns.append(re.sub(r"['’]s$", "", w))
+        target = tuple(tokenize(" ".join(nouns)))
+    if kind is None:  # "To where did ...", "And who ...": the wh-word decides
+        kind = {"who": "person", "whom": "person", "whose": "person", "where": "place"}.get(
+            wh or "", "time" if wh == "when" else "thing"
+        )
+    if kind == "thing" and _UNIT_NOUNS & set(target):
+        kind = "time"
+    rest = re.findall(r"[a-z'’]+", low[m.end() :]) if m else []
+    subject = bool(rest) and rest[0] not in _AUX and rest[0] not in _FUNCTION and not target
+    obj = bool(rest) and rest[0] in ("did", "does", "do")
+    return Asked(kind, target, terms, subject, obj)
+
+
+def best_span(
+    question: str, sentence: str, kind: str | None, idf: Callable[[str], float]
+) -> tuple[int, int] | None:
+    """(start, end) of the short answer in `sentence`, or None when no span is good enough."""
+    asked = analyse(question, kind)
+    if asked.kind is None:
+        return None
+    toks = _tokens(sentence)
+    anchors = [i for i, t in enumerate(toks) if t.low not in _FUNCTION and _near(t.stem, asked)]
+    weight = {i: idf(toks[i].stem) for i in anchors}
+    total = sum(weight.values()) or 1.0
+    targets = [i for i, t in enumerate(toks) if t.stem in asked.target]
+    best: tuple[float, int, int] | None = None
+    for i in range(len(toks)):
+        if toks[i].low in _FUNCTION and not _month(toks, i):
+            continue
+        for j in range(i, min(len(toks), i + 7)):
+            if j > i and _breaks(sentence, toks[j - 1], toks[j]):
+                break
+            if toks[j].low in _FUNCTION and not _month(toks, j):
+                continue
+            span = _Span(toks, i, j, sentence)
+            score = span.score(asked, anchors, weight, total, targets)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, i, j)
+    if best is None or best[0] <= 0:
+        return None
+    _, i, j = best
+    end = toks[j].end
+    if sentence[end - 2 : end] in ("'s", "’s"):
+        end -= 2  # "Edgar's sister": the name is Edgar
+    start = toks[i].start
+    if start > 0 and sentence[start - 1] in "$£€¥":
+        start -= 1  # "£3.8m": the currency belongs to the amount
+    return start, end
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group(0)
+        stems = tokenize(w)
+        out.append(_Tok(m.start(), m.end(), w, w.lower(), stems[0] if stems else w.lower()))
+    return out
+
+
+def _near(stem: str, asked: Asked) -> bool:
+    """The question has this word: exactly, or by a shared 5-letter stem (marry/marriage)."""
+    if stem in asked.terms:
+        return True
+    return len(stem) >= 5 and any(len(t) >= 5 and t[:5] == stem[:5] for t in asked.terms)
+
+
+def _month(toks: Sequence[_Tok], i: int) -> bool:
+    """ "May 1", "1 May": a capitalised month name next to a number (not the verb "may")."""
+    t = toks[i]
+    if t.low not in _MONTHS or not t.cap:
+        return False
+    return any(0 <= k < len(toks) and toks[k].text[:1].isdigit() for k in (i - 1, i + 1))
+
+
+def _date_part(t: _Tok) -> bool:
+    return t.low[:1].isdigit() or t.low in _MONTHS
+
+
+def _breaks(sentence: str, a: _Tok, b: _Tok) -> bool:
+    gap = sentence[a.end : b.start]
+    return bool(_BREAK.search(gap)) or ("," in gap and not (a.cap and b.cap))
+
+
+def _name_goes_on(toks: Sequence[_Tok], k: int, step: int, sentence: str) -> bool:
+    """Does the capitalised run around token k go on past it (directly or over "of")?"""
+    n = k + step
+    if 0 <= n < len(toks) and toks[n].low in _CONNECT:
+        n += step
+    if not (0 <= n < len(toks)) or not toks[n].cap or toks[n].low in _FUNCTION:
+        return False
+    a, b = (toks[k], toks[n]) if step > 0 else (toks[n], toks[k])
+    return not re.search(r"[,;:()\[\]\"“”!?]|\.\s", sentence[a.end : b.start])
+
+
+@dataclass(frozen=True)
+class _Span:
+    toks: Sequence[_Tok]
+    i: int
+    j: int
+    sentence: str
+
+    def score(
+        self,
+        asked: Asked,
+        anchors: list[int],
+        weight: dict[int, float],
+        total: float,
+        targets: list[int],
+    ) -> float | None:
+        toks, i, j = self.toks, self.i, self.j
+        span = toks[i : j + 1]
+        content = [
+            t
+            for k, t in enumerate(span)
+            if (t.low not in _CONNECT and t.low not in _FUNCTION) or _month(toks, i + k)
+        ]
+        if not content:
+            return None
+        repeated = sum(1 for t in content if _near(t.stem, asked))
+        if repeated == len(content):
+            return None  # nothing the question does not already say
+        allcap = all(t.cap for t in content)
+        inner = [(i + 1 + k, t) for k, t in enumerate(span[1:-1]) if t.low in _FUNCTION]
+        if any(t.low not in _CONNECT and not _month(toks, k) for k, t in inner):
+            return None  # a phrase, not a clause: only name connectors inside
+        if inner and not allcap:
+            return None
+        if allcap and (
+            _name_goes_on(toks, i, -1, self.sentence) or _name_goes_on(toks, j, 1, self.sentence)
+        ):
+            return None  # part of a longer name
+        if any(t.low.endswith("ly") and not t.cap for t in (span[0], span[-1])):
+            return None  # an adverb does not answer
+        typed = self._typed(asked.kind, span, content, allcap)
+        if typed is None:
+            return None
+        s = typed
+        for a in anchors:  # closeness to the question's words, the rare ones most
+            d = i - a if a < i else (a - j if a > j else 0)
+            if d:
+                s += weight[a] / (1 + 0.3 * max(d - 1, 0)) / total
+        if anchors and (asked.subject or asked.object):
+            before = sum(weight[a] for a in anchors if a > j)  # the span comes before them
+            after = sum(weight[a] for a in anchors if a < i)
+            s += 0.25 * ((before - after) if asked.subject else (after - before)) / total
+        before_span = toks[i - 1].low if i > 0 else ""
+        if asked.kind == "person" and before_span == "by":
+            s += 0.2  # the agent of a passive: "was stopped by X"
+        if asked.kind == "place" and before_span in ("in", "at", "to", "from", "near", "into"):
+            s += 0.2  # a place follows its preposition: "fled to Normandy"
+        if any(a in (i - 1, j + 1) or i <= a <= j for a in targets):
+            s += 0.5
+        s -= 0.5 * repeated / len(content)
+        # Longer spans say more than was asked; the parts of a date are one fact.
+        words = [t for t in content if not (asked.kind == "time" and _date_part(t))]
+        s -= 0.06 * max(0, len(words) - (3 if allcap else 2))
+        return s
+
+    def _typed(
+        self, kind: str | None, span: Sequence[_Tok], content: Sequence[_Tok], allcap: bool
+    ) -> float | None:
+        """The answer-type part of the score; None when the span is of the wrong type."""
+        if kind == "time":
+            ok = any(_YEARISH.match(t.low) or (t.low in _MONTHS and t.cap) for t in span)
+            whole = 0.05 * any(re.fullmatch(r"\d{4}", t.low) for t in span)  # with its year
+            return 1.0 + whole if ok else None
+        if kind == "number":
+            first = span[0]
+            return 1.0 if _NUMBER.match(first.low) or first.low in _NUMBER_WORDS else None
+        if kind in ("person", "place"):
+            if any(t.low[:1].isdigit() for t in content):
+                return None
+            return 1.0 if allcap else 0.2
+        return 0.3 if allcap else 0.0

@@ -1,0 +1,90 @@
+"""Typos in a question, corrected against the words the indexed articles use.
+
+A word the articles or an English dictionary know is left alone; an unknown word becomes
+the closest article word within one edit (two for long words), else the closest common
+English word (symspellpy's frequency list, read as data: its SymSpell index takes seconds
+to build). When nothing is that close, the word stays: the intended word is not clear.
+Words of three letters or fewer stay too: too many words are one edit from them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def english() -> dict[str, int]:
+    """symspellpy's English word frequencies (82,765 words; MIT), read by path: importing
+    symspellpy itself is not needed."""
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).with_name("frequency_dictionary_en_82_765.txt")
+    counts: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, count = line.partition(" ")
+        counts[word] = int(count or 0)
+    return counts
+
+
+@cache
+def _english_by_letter() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for w in english():
+        out.setdefault(w[:1], []).append(w)
+    return out
+
+
+class Vocabulary:
+    """The words of a snapshot's articles, with counts (built once per snapshot)."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.counts = Counter(w.casefold() for t in texts for w in _WORD.findall(t))
+        self.words = list(self.counts)
+
+    def correct(self, question: str) -> str:
+        out: list[str] = []
+        last = 0
+        for m in _WORD.finditer(question):
+            fixed = self._fix(m.group(0))
+            if fixed is not None:
+                out.append(question[last : m.start()] + fixed)
+                last = m.end()
+        return "".join(out) + question[last:]
+
+    def _fix(self, word: str) -> str | None:
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import OSA
+
+        low = word.casefold()
+        if len(low) < 4 or low in self.counts or low in english():
+            return None
+        limit = 2 if len(low) >= 8 else 1
+        pools = (self.words, _english_by_letter().get(low[:1], []))
+        found = {
+            w: d
+            for pool in pools
+            for w, d, _ in process.extract(
+                low, pool, scorer=OSA.distance, score_cutoff=limit, limit=20
+            )
+        }
+        if not found:
+            return None
+        # closest first; then the likelier edit (wher: where before her); then a word the
+        # articles use; then the commoner word
+        best = min(
+            found,
+            key=lambda w: (
+                found[w],
+                -fuzz.ratio(low, w),
+                w not in self.counts,
+                -english().get(w, 0),
+            ),
+        )
+        return best[:1].upper() + best[1:] if word[:1].isupper() else best

@@ -1,0 +1,43 @@
+"""What a snapshot's articles say, counted once per generation: the words for spelling
+correction and, per article, the terms it is about (for the premise check)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from index.lexical import tokenize
+from index.snapshot import Snapshot
+
+from .spelling import Vocabulary
+
+# A term in this many of an article's sentences (or in its title, byline or outlet) is what the
+# article is about: a question may name it though the cited passage does not repeat it.
+TOPIC_SENTENCES = 3
+
+
+@lru_cache(maxsize=4)  # the current generation and the one a reload just replaced
+def vocabulary(snapshot: Snapshot) -> Vocabulary:
+    return Vocabulary([f"{a.title}\n{a.text}" for a in snapshot.articles])
+
+
+@lru_cache(maxsize=256)
+def article_terms(snapshot: Snapshot, article: int) -> Counter[str]:
+    """How many of the article's sentences hold each term; title and byline terms count as
+    always present."""
+    counts: Counter[str] = Counter()
+    for j in np.flatnonzero(snapshot.sent_article == article):
+        counts.update(set(tokenize(snapshot.sentence_text(int(j)))))
+    art = snapshot.articles[article]
+    for term in tokenize(" ".join(x or "" for x in (art.title, art.author, art.outlet))):
+        counts[term] += TOPIC_SENTENCES
+    return counts
+
+
+def topical(snapshot: Snapshot, article: int, term: str) -> bool:
+    """Is the article (or the whole corpus: a term in most chunks) about this term?"""
+    if snapshot.bm25.doc_share(term) > 0.25:
+        return True
+    return article_terms(snapshot, article)[term] >= TOPIC_SENTENCES

@@ -1,0 +1,79 @@
+"""The short-answer extractor on its own: typed spans of differently written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answer_types import question_kind
+from bot.core.short_answer import best_span
+
+
+def idf(stem: str) -> float:
+    return 2.0
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        (
+            "When did the council approve the plan?",
+            "The council approved the plan on 14 March 2023 after a two-hour debate.",
+            "14 March 2023",
+        ),
+        (
+            "How much will the new pool cost?",
+            "The replacement pool will cost £3.8m and open in 2026, officials said.",
+            "£3.8m",
+        ),
+        (
+            "How many passengers used the trams last year?",
+            "Last year the trams carried 12,400,000 passengers, up from 11 million.",
+            "12,400,000",
+        ),
+        (
+            "Who started the petition?",
+            "The petition was started by Doreen Marsh, a retired teacher.",
+            "Doreen Marsh",
+        ),
+        (
+            "What river was the fort located by?",
+            "They occupied the fort at the banks of the river Deabolis in the spring.",
+            "Deabolis",
+        ),
+        (
+            "In what century did the style emerge?",
+            "The style emerged in the 11th century in northern France.",
+            "11th",
+        ),
+        (
+            "Who was Margaret's brother?",
+            "Malcolm married Edgar's sister Margaret in 1070.",
+            "Edgar",
+        ),
+    ],
+)
+def test_the_span_is_the_asked_for_fact(question: str, sentence: str, expected: str) -> None:
+    span = best_span(question, sentence, question_kind(question), idf)
+    assert span is not None
+    text = sentence[span[0] : span[1]]
+    assert expected in text and len(text) <= len(expected) + 12, text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Why did the council close the pool?", "The council closed the pool because of damp."),
+        ("How did the team win?", "The team won with a late goal from Ana Ruiz."),
+        ("When did the pool close?", "The pool closed after years of neglect."),  # no date
+        ("How many stations are there?", "The stations are all step-free."),  # no number
+    ],
+)
+def test_no_span_for_why_how_or_a_sentence_without_the_type(question: str, sentence: str) -> None:
+    assert best_span(question, sentence, question_kind(question), idf) is None
+
+
+def test_the_span_does_not_repeat_the_question() -> None:
+    q = "Who did Doreen Marsh meet?"
+    s = "Doreen Marsh met Councillor Amir Patel at the town hall."
+    span = best_span(q, s, question_kind(q), idf)
+    assert span is not None and s[span[0] : span[1]] == "Councillor Amir Patel"
