@@ -354,3 +354,26 @@ def test_questions_about_an_article_find_it_by_its_headline(general_index, quest
 
     answer = Engine(general_index).answer(question)
     assert answer.answered and answer.kind == "metadata" and lead in answer.text, answer.text
+
+
+def test_a_byline_with_published_and_updated_dates_on_one_line() -> None:
+    for line in (
+        "By Aisha Khan and Pedro Alves | Published March 12, 2024, 6:30 a.m. ET | Updated March 13, 2024",
+        "Aisha Khan and Pedro Alves · Published 12 March 2024 · Updated 13 March 2024",
+    ):
+        a = text_of(f"Floods force 12,000 from homes\n\n{line}\n\n{STORY}")
+        assert (a.author, a.date) == ("Aisha Khan and Pedro Alves", "2024-03-12"), line
+
+
+def test_a_comment_section_at_the_end_of_the_page_is_not_the_story() -> None:
+    story = "\n\n".join(
+        f"Paragraph {n} of the story says what the council decided on Monday evening."
+        for n in range(6)
+    )
+    for prompt in ("Leave a Reply", "3 Comments"):
+        a = text_of(
+            f"Council backs plan\n\n{story}\n\n{prompt}\n\nYour email address will not be published.\n\n"
+            "Great news for the town, I swam there as a child and cannot wait to go back.\n"
+        )
+        assert a.text.split("\n\n")[-1].startswith("Paragraph 5")
+        assert "email address" not in a.text and "swam there as a child" not in a.text

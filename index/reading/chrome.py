@@ -53,6 +53,12 @@ _TEASER = re.compile(
     r"\s*(?:[:：»›]\s*(?P<rest>.*))?$",
     re.I,
 )
+_COMMENTS = re.compile(
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ (?:comments?|replies|responses)"
+    r"|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|deja un comentario|comentarios"
+    r"|laisser un commentaire|commentaires|kommentare|评论)[\s.:!]*$",
+    re.I,
+)
 _ARROW_LINK = re.compile(
     r"^(?:[←→«»‹›<>]\s*)?(?:previous|next|older|newer)(?: post| article| story)?\s*[:：]", re.I
 )
@@ -151,6 +157,12 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
             reason = "duplicate"
         seen.add(line)
         reasons.append(reason)
+    # A comment section, once it opens in the last third of the page, runs to its end.
+    opened = next(
+        (i for i, x in enumerate(body) if 3 * i >= 2 * len(body) and _COMMENTS.match(x)), None
+    )
+    if opened is not None:
+        reasons[opened + 1 :] = [r or "comments" for r in reasons[opened + 1 :]]
     # Below the story's last sentence: author boxes, image tags, link labels.
     last = max(
         (i for i, r in enumerate(reasons) if r is None and L.ends_sentence(body[i])), default=-1

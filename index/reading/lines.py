@@ -76,6 +76,14 @@ _NOT_PERSON = {
 }
 
 
+_LABEL_AT_END = re.compile(
+    r"[\s|·•,—–-]*\b((?:first |originally |last )?(?:published|updated|posted|modified))"
+    r"(?:\s+(?:on|at))?\s*:?$",
+    re.I,
+)
+_LATER_DATE = re.compile(r"\s*[|·•]\s*(?:last\s+)?(?:updated|modified|published|posted)\b.*$", re.I)
+
+
 @dataclass(frozen=True)
 class Byline:
     author: str
@@ -200,6 +208,11 @@ def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
     if label_m := _DATE_LABEL.match(before):
         label, before = label_m.group(0).strip().lower(), before[label_m.end() :]
     before = re.sub(r"(?:^|\s+)(?:on|at|el|le|am|the)\s*$|[\s,|·•—–:-]+$", "", before).strip()
+    # "By A | Published <date> | Updated <date>": the label may follow the byline, and a
+    # second, later date (the update) may follow the first.
+    if tail_m := _LABEL_AT_END.search(before):
+        label, before = label or tail_m.group(1).lower(), before[: tail_m.start()].strip()
+    after = _LATER_DATE.sub("", after)
     rest = normalise(_TIME.sub(" ", after))
     rest = re.sub(r"^[\s,|·•—–-]+|[\s,|·•—–-]+$", "", rest)
     return first.iso, label, before, rest
