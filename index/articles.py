@@ -39,6 +39,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 # A table's header separator ("| --- | :-: |") or a horizontal rule ("---", "* * *").
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$|^\s*(?:[-*_]\s*){3,}$")
+_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
@@ -153,6 +154,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         )  # fmt: skip
     date = _iso(front.get("date")) or (html.date if html else None) or head.date
     date = date or head.updated or tail_date or _url_date(url)
+    date = date or (L.wire_date(text_lines[0], language) if text_lines else None)
     author = front.get("author") or (html.author if html else None) or head.author
     author = author or next(iter(body_res.authors), None)
     title = known_title or head.title or _title_from_text(text_lines) or aid
@@ -189,7 +191,15 @@ def markdown_lines(body: str) -> tuple[list[str], str | None]:
     before any text is the headline."""
     out: list[str] = []
     top = None
+    previous = ""
     for raw in body.splitlines():
+        underline = _SETEXT.match(raw) if previous.strip() else None
+        previous = raw
+        if underline:
+            # "Title" over "=====" is a heading; the first one, before any text, the headline
+            if underline.group(1)[0] == "=" and len(out) == 1 and top is None:
+                top = out.pop()
+            continue
         if _MD_RULE.match(raw):
             continue
         line = raw

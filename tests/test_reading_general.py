@@ -377,3 +377,49 @@ def test_a_comment_section_at_the_end_of_the_page_is_not_the_story() -> None:
         )
         assert a.text.split("\n\n")[-1].startswith("Paragraph 5")
         assert "email address" not in a.text and "swam there as a child" not in a.text
+
+
+FORMATS = {
+    # a menu one item a line, a relative time, a two-line byline, captions with "Image ...,"
+    "vertical_menu.txt": (
+        "Home\nNews\nSport\nWeather\n\nHarbour tunnel to close for six weeks of repairs\n\n2 hours ago\n\n"
+        "Share\n\nJane Doe\nCity News, Bristol\n\nImage source, Getty Images\n"
+        "Image caption, The tunnel carries 40,000 vehicles a day\n\n"
+        "The harbour tunnel will close for six weeks from 1 June so that its fans can be replaced.\n\n"
+        "Diversions will add up to 20 minutes to journeys, the council warned.\n",
+        ("Harbour tunnel to close for six weeks of repairs", None, None, "Jane Doe"),
+    ),
+    # the byline and its role above the headline, times with a dot, "Last modified on"
+    "byline_first.txt": (
+        "Jane Doe Political correspondent\nMon 3 Apr 2023 18.00 BST\n\n"
+        "Minister resigns over housing targets row\n\n"
+        "The housing minister has resigned after a row over the government's building targets.\n\n"
+        "Last modified on Mon 3 Apr 2023 19.00 BST\n",
+        ("Minister resigns over housing targets row", None, "2023-04-03", "Jane Doe"),
+    ),
+    # a press release: its dateline gives the full date and the wire in slashes
+    "press_release.txt": (
+        "FOR IMMEDIATE RELEASE\n\nAcme Robotics Opens New Factory in Ohio\n\n"
+        "SPRINGFIELD, Ohio, May 2, 2022 /PRNewswire/ -- Acme Robotics today opened a factory "
+        'that will employ 350 people.\n\n"This is a proud day," said CEO Linda Park.\n',
+        ("Acme Robotics Opens New Factory in Ohio", "PRNewswire", "2022-05-02", None),
+    ),
+    # Markdown with underlined (setext) headings and an italic staff byline
+    "setext.md": (
+        "Library reopens after flood\n===========================\n\n*Staff reporter*\n\n"
+        "The central library reopened on Monday after six months of repairs.\n\n"
+        "Opening times\n-------------\n\nThe library will open from 9am to 7pm.\n",
+        ("Library reopens after flood", None, None, "Staff reporter"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_other_page_shapes(name: str) -> None:
+    source, (title, outlet, date, author) = FORMATS[name]
+    a = text_of(source, Path(name).suffix)
+    assert (a.title, a.outlet, a.date, a.author) == (title, outlet, date, author)
+    paras = paragraphs(a)
+    assert all(p in source for p in paras if not name.endswith(".md"))
+    for chrome in ("2 hours ago", "City News, Bristol", "Image caption", "FOR IMMEDIATE", "====="):
+        assert chrome not in a.text

@@ -24,7 +24,8 @@ _PROMPT = re.compile(
     r"|leave a (?:reply|comment)|post a comment|add a comment|reply|menu|search|sign in|log in|login"
     r"|register|subscribe(?: now)?|close|back to top|top of page"
     r"|(?:show|load) more|view comments|listen to this article|\d+ min(?:ute)?s? read"
-    r"|(?:updated|published|posted) \d+ (?:seconds?|minutes?|hours?|days?) ago"
+    r"|(?:(?:updated|published|posted) )?\d+ (?:seconds?|minutes?|hours?|days?|weeks?) ago"
+    r"|for immediate release|press release"
     r"|cookie settings|accept(?: all)?(?: cookies)?|publicidad|anuncio|compartir|广告|分享)"
     r"[\s.:!]*$",
     re.I,
@@ -42,7 +43,7 @@ _CALL_OBJECT = re.compile(
 )
 # A teaser label: what follows (on the line or as a list under it) is another story.
 _TEASER = re.compile(
-    r"^(?:related(?: coverage| stories| articles| content| posts| reading| links)?|read more|read next"
+    r"^(?:related(?: coverage| stories| articles| content| posts| reading| links| topics)?|read more|read next"
     r"|read also|also read|see also|more from [^:]{1,30}|more on this(?: story)?|more stories"
     r"|most (?:read|popular|viewed|shared)|recommended(?: for you)?|trending(?: now)?|popular(?: now)?"
     r"|recent posts|latest(?: news| stories)?|you (?:may|might) also like|further reading"
@@ -72,6 +73,7 @@ _CAPTION = re.compile(
     r"^\[?(?:photo|photograph|picture|image|illustration|video|caption|pictured|file photo|gallery"
     r"|foto|imagen|图|图片|照片)\s*[:：]"
     r"|\b(?:photo|photograph|picture|image|illustration)(?:\s+credit)?\s*[:：]\s*\S.{0,60}$"
+    r"|^(?:image|photo|picture|video) (?:source|caption|copyright|credit)s?\b"
     r"|\((?:photo|image|picture)?\s*(?:credit\s*:?\s*)?(?:getty(?: images)?|ap(?: photo)?|afp|reuters"
     r"|epa|pa(?: media| wire)?|shutterstock|alamy|istock)[^)]*\)\s*$"
     r"|^credit\s*[:：]",

@@ -78,6 +78,7 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
             consumed.add(i)
             head.dropped.append(Dropped(lines[i], late))
     title_at = -1 if title_known else _choose_title(plain, lines[p : p + 6], masthead_at)
+    byline_at = -2
     for i, text in plain:
         if i == title_at:
             head.title = text
@@ -90,6 +91,9 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
         elif head.author is None and L.units(text) <= 8 and (b := L.byline(text)):
             head.author = b.author
             reason = "byline"
+            byline_at = i
+        elif i == byline_at + 1 and L.units(text) <= 4 and not L.ends_sentence(text):
+            reason = "byline"  # "Weather reporter", "BBC News, Bristol" under the name
         else:
             continue  # a standfirst: article text
         if i not in consumed:
@@ -133,6 +137,9 @@ def _classify(line: str, head: Head, language: str) -> str:
         return "byline"
     if b := L.byline(line, labelled_only=True):
         head.author = head.author or b.author
+        return "byline"
+    if who := L.role_byline(line):
+        head.author = head.author or who
         return "byline"
     first = re.split(r"\s+[-–—|]\s+", line, maxsplit=1)[0]
     if L.is_upper_name(first) and first.lower() not in _SECTIONS:

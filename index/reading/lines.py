@@ -35,6 +35,11 @@ _STAFF = re.compile(
     r"^(?:by\s+)?(?P<outlet>.{2,40}?)\s+(?:staff(?: reporter| writer)?|newsroom|news desk|editors|editorial team|team)$",
     re.I,
 )
+_ROLES = (
+    r"(?:correspondent|reporter|editor|writer|columnist|critic|journalist|contributor|producer)"
+)
+_ROLE_AT_END = re.compile(rf"^(?:by\s+)?(?P<names>.+?)\s+(?:[A-Za-z]+\s+){{0,3}}{_ROLES}$", re.I)
+_ANONYMOUS_ROLE = re.compile(rf"^(?:by\s+)?(?:staff|our)\s+{_ROLES}$", re.I)
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
 # "Carrow Standard Media Ltd" is the company; "Carrow Standard" the publication.
 _CORPORATE = re.compile(
@@ -44,8 +49,10 @@ _CORPORATE = re.compile(
 )
 _LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)
 _SOURCE = re.compile(r"^(?:source|来源|來源|fuente|quelle)\s*[:：]\s*(?P<name>.{2,40})$", re.I)
+# "LONDON, Oct 3 (Agency) -", "SPRINGFIELD, Ohio, May 2, 2022 /Agency/ --"
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]{1,30}(?:,\s*[^()]{1,25}?)?\s*\((?P<name>[A-Z][^()]{1,30})\)\s*[-–—]"
+    r"^(?P<where>[A-Z][A-Z .'’-]{1,30}(?:,\s*[^()/]{1,30}?)?)\s*"
+    r"(?:\((?P<name>[A-Z][^()]{1,30})\)|/(?P<slashed>[A-Z][^/]{1,30})/)\s*[-–—]"
 )
 _DATE_LABEL = re.compile(
     r"^(?:(?:this (?:article|story) was )?(?:first |originally |last )?(?:published|updated|posted|"
@@ -192,6 +199,21 @@ def staff_byline(line: str) -> str | None:
     return m.group("outlet").strip() if m and is_name(m.group("outlet")) else None
 
 
+def role_byline(line: str) -> str | None:
+    """ "Jane Doe Political correspondent", "Staff reporter": a name (or none) followed by
+    the job title a byline gives, without a separator between them."""
+    text = re.sub(r"^[*_]+|[*_]+$", "", line).strip()
+    if _ANONYMOUS_ROLE.match(text):
+        return text
+    if not _ROLE_AT_END.match(text) or re.search(r"[,|·—–]", text):
+        return None  # with a separator, byline() reads it
+    words = text.removeprefix("By ").removeprefix("by ").split()
+    for k in range(2, min(len(words) - 1, 4) + 1):  # the shortest name before the role
+        if is_person(" ".join(words[:k])) and len(words) - k <= 4:
+            return " ".join(words[:k])
+    return None
+
+
 def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
     """(iso date, label, before, after) for the first full date in the line: "Published 14
     March 2023" -> ("2023-03-14", "published", "", ""). `before` is what precedes the date
@@ -245,9 +267,18 @@ def source_label(line: str) -> str | None:
 
 
 def wire_outlet(line: str) -> str | None:
-    """ "LONDON, Oct 3 (Meridian Wire) - ...": the agency in a wire story's dateline."""
+    """ "LONDON, Oct 3 (Agency) - ...": the agency in a wire story's dateline."""
     m = _WIRE_DATELINE.match(line)
-    return m.group("name").strip() if m and is_name(m.group("name").strip()) else None
+    name = (m.group("name") or m.group("slashed") or "").strip() if m else ""
+    return name if name and is_name(name) else None
+
+
+def wire_date(line: str, language: str) -> str | None:
+    """A wire dateline that gives the full date ("SPRINGFIELD, Ohio, May 2, 2022 /X/ --")
+    dates the story; "LONDON, Oct 3 (X)" gives no year and does not."""
+    m = _WIRE_DATELINE.match(line)
+    found = find_dates(m.group("where"), language) if m else []
+    return found[0].iso if found else None
 
 
 def menu_items(line: str) -> list[str] | None:
