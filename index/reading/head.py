@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..language import all_stopwords
+from . import bylines as B
 from . import lines as L
 from .chrome import Dropped, chrome_reason
 from .datelines import is_numeric_date
@@ -88,7 +89,7 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
             if i == plain[0][0] and masthead_at is None and _site_like(text):
                 head.outlets.append(("masthead", text))
                 reason = "masthead"
-        elif head.author is None and L.units(text) <= 8 and (b := L.byline(text)):
+        elif head.author is None and L.units(text) <= 8 and (b := B.byline(text)):
             head.author = b.author
             reason = "byline"
             byline_at = i
@@ -131,14 +132,14 @@ def _classify(line: str, head: Head, language: str) -> str:
         if name:
             head.outlets.append((kind, name))
             return "site name"
-    if staff := L.staff_byline(line):
+    if staff := B.staff_byline(line):
         head.author = head.author or line.removeprefix("By ").strip()
         head.outlets.append(("staff byline", staff))
         return "byline"
-    if b := L.byline(line, labelled_only=True):
+    if b := B.byline(line, labelled_only=True):
         head.author = head.author or b.author
         return "byline"
-    if who := L.role_byline(line):
+    if who := B.role_byline(line):
         head.author = head.author or who
         return "byline"
     first = re.split(r"\s+[-–—|]\s+", line, maxsplit=1)[0]
@@ -152,15 +153,15 @@ def _classify(line: str, head: Head, language: str) -> str:
 
 def _late_metadata(line: str, head: Head, language: str) -> str | None:
     """A byline or date under a standfirst, just below the first paragraph."""
-    if staff := L.staff_byline(line):
+    if staff := B.staff_byline(line):
         head.author = head.author or line
         head.outlets.append(("staff byline", staff))
         return "byline"
     if L.units(line) <= 12 and (found := L.date_line(line, language)):
         _iso, _label, before, after = found
-        if not after and (not before or L.byline(before)):
+        if not after and (not before or B.byline(before)):
             return _dated(found, head)
-    if L.units(line) <= 10 and (b := L.byline(line, labelled_only=True)):
+    if L.units(line) <= 10 and (b := B.byline(line, labelled_only=True)):
         head.author = head.author or b.author
         return "byline"
     return None
@@ -171,7 +172,7 @@ def _dated(found: tuple[str, str, str, str], head: Head) -> str | None:
     with a date ("Posted by A on <date>", "A | <date>"), or a date heading a headline."""
     iso, label, before, after = found
     if before:
-        b = L.byline(before) if not after or L.units(after) <= 3 else None
+        b = B.byline(before) if not after or L.units(after) <= 3 else None
         if b is None:
             return None
         head.author = head.author or b.author

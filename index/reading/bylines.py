@@ -1,0 +1,93 @@
+"""Bylines: who wrote the piece, in the shapes pages write it.
+
+"By A and B", "By A, Science Correspondent", "Posted by A on <date>", "Por A", "记者 A";
+unlabelled under a headline, "A, Transport Reporter" or "A | Section"; "<Outlet> Staff";
+"Jane Doe Political correspondent" with the job title and no separator.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import is_name, is_person, is_upper_name, units
+
+# Words that say who wrote the piece, in the languages the corpus may hold.
+_BY = (
+    r"(?:by|written by|words by|reviewed by|interview by|words and pictures by|story by|posted by|reporting by|"
+    r"por|par|von|di|door|av|af|od|автор|記者|记者|文|作者|撰文)"
+)
+_JOIN = r"(?:\s*,\s*|\s+(?:and|y|e|et|und|en|og|och|i)\s+|\s*&\s*|\s*、\s*)"
+_ROLE_SEP = re.compile(r"\s*(?:,|\||—|–| - |·|/)\s*")
+_STAFF = re.compile(
+    r"^(?:by\s+)?(?P<outlet>.{2,40}?)\s+(?:staff(?: reporter| writer)?|newsroom|news desk|editors|editorial team|team)$",
+    re.I,
+)
+_ROLES = (
+    r"(?:correspondent|reporter|editor|writer|columnist|critic|journalist|contributor|producer)"
+)
+_ROLE_AT_END = re.compile(rf"^(?:by\s+)?\S.*\s{_ROLES}$", re.I)
+_ANONYMOUS_ROLE = re.compile(rf"^(?:by\s+)?(?:staff|our)\s+{_ROLES}$", re.I)
+
+
+@dataclass(frozen=True)
+class Byline:
+    author: str
+    rest: str  # the role, place or section after the names ("Science Correspondent")
+
+
+def _names(text: str) -> str | None:
+    """'Megan Hartley and Tom Ashworth' -> itself when every part is a person's name."""
+    parts = [p for p in re.split(_JOIN, text.strip()) if p]
+    if parts and all(is_person(p) or (is_name(p, 4) and len(parts) == 1) for p in parts):
+        return text.strip()
+    return None
+
+
+def byline(line: str, labelled_only: bool = False) -> Byline | None:
+    """ "By A and B", "By A, Science Correspondent", "Posted by A on <date>", "Por A",
+    "记者 王晓雯"; unlabelled "A, Science Reporter" or "A | Section" unless labelled_only."""
+    text = re.sub(r"^[*_]+|[*_]+$", "", line).strip()
+    m = re.match(rf"^{_BY}\s*[:：/／]?\s*(?P<body>.+)$", text, re.I)
+    if m:
+        body = m.group("body")
+    elif labelled_only:
+        return None
+    else:
+        body = text
+    body = re.sub(r"\s+(?:on|el|le|am)\s+(?=\S*\d)", " | ", body)
+    first_part = re.split(r"[,|]", body)[0]
+    if m and is_upper_name(re.sub(r"\b(?:and|y|e|et|und|en|og|och|i)\b", " ", first_part)):
+        body = body.title()  # "By JANE DOE and JOHN ROE": wire copy writes names in capitals
+        body = re.sub(r"\b(And|Y|Et|Und)\b", lambda w: w.group(0).lower(), body)
+    head, *rest = _ROLE_SEP.split(body, maxsplit=1)
+    if (names := _names(head)) is None:
+        names = _names(body) if not rest else None
+        if names is None:
+            return None
+        head, rest = body, []
+    tail = rest[0] if rest else ""
+    if units(tail) > 6:
+        return None
+    return Byline(names, tail)
+
+
+def staff_byline(line: str) -> str | None:
+    """ "<Outlet> Staff": a byline that names the publication, not a person."""
+    m = _STAFF.match(line)
+    return m.group("outlet").strip() if m and is_name(m.group("outlet")) else None
+
+
+def role_byline(line: str) -> str | None:
+    """ "Jane Doe Political correspondent", "Staff reporter": a name (or none) followed by
+    the job title a byline gives, without a separator between them."""
+    text = re.sub(r"^[*_]+|[*_]+$", "", line).strip()
+    if _ANONYMOUS_ROLE.match(text):
+        return text
+    if not _ROLE_AT_END.match(text) or re.search(r"[,|·—–]", text):
+        return None  # with a separator, byline() reads it
+    words = text.removeprefix("By ").removeprefix("by ").split()
+    for k in range(2, min(len(words) - 1, 4) + 1):  # the shortest name before the role
+        if is_person(" ".join(words[:k])) and len(words) - k <= 4:
+            return " ".join(words[:k])
+    return None
