@@ -144,9 +144,11 @@ def test_ask_builds_the_index_first_and_rebuild_repairs(tmp_path: Path, indexed)
     shutil.copytree(indexed.onnx_path.parent, tmp_path / "home" / "model")
     result = run(tmp_path, "ask", QUESTION, "--json", **env)
     assert result.returncode == 0, result.stderr
-    # The notice and nothing else: no progress residue, no library debug logging.
+    # The notice and the embedding summary, nothing else: no progress residue, no library
+    # debug logging.
     notice = result.stderr.splitlines()
-    assert len(notice) == 1 and notice[0].startswith("No index yet: indexing"), result.stderr
+    assert len(notice) == 2 and notice[0].startswith("No index yet: indexing"), result.stderr
+    assert notice[1].startswith("embedded ") and "chunks/s" in notice[1], result.stderr
     out = json.loads(result.stdout)
     assert out["answered"] and out["citations"][0]["article_id"] == "000_3ba337d3c1581c61"
     again = run(tmp_path, "ask", QUESTION, "--json", **env)
