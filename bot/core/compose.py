@@ -42,7 +42,13 @@ MARGIN = 0.25  # ... within this of the best score
 PREMISE_MARGIN = 0.0
 ADDS = 0.03  # a second sentence is shown only when it scores within this of the lead ...
 GAIN = 0.2  # ... and covers this much more of the question's words (idf-weighted)
-_SINCE_WHEN = re.compile(r"^\s*since when\b", re.I)  # answered by an event as often as a date
+# Questions that ask for a number or a calendar unit outright; "when" is answered by an
+# event ("since they exchanged vows") as often as by a date, so it is not among them.
+_ASKS_NUMBER = re.compile(
+    r"\b(how (many|much|old|long|far)|(what|which) (year|date|day|month|century|decade|age|time)"
+    r"|what (amount|number|percentage))\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -137,15 +143,17 @@ def _lead(
     evidence: Evidence, pool: list[ScoredSentence], passage_chars: int
 ) -> ScoredSentence | None:
     """The best candidate; for a date or number question, the best that gives one. None when
-    no candidate passage has a number at all: the articles do not say."""
+    the question asks for a number outright and no candidate passage has one at all."""
     q = evidence.asked
     asks = analyse(q, question_kind(q)).kind
-    if asks not in ("time", "number") or _SINCE_WHEN.match(q):
+    if asks not in ("time", "number"):
         return pool[0]
     snap = evidence.snapshot
     for cand in pool:
         if best_span(q, snap.sentence_text(cand.sentence), question_kind(q), snap.bm25.idf):
             return cand
+    if not _ASKS_NUMBER.search(q):
+        return pool[0]
     passages = (passage_around(snap, c.sentence, passage_chars).text for c in pool)
     return pool[0] if any(re.search(r"\d", p) for p in passages) else None
 

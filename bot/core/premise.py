@@ -31,6 +31,7 @@ _NEGATIVE_TEXT = re.compile(
     r"|n[’']t\b",
     re.I,
 )
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 
 
@@ -65,6 +66,7 @@ def check(
 
     stems = set(terms(passage))
     initials = {"".join(w[0] for w in run.split()) for run in _CAPITAL_RUN.findall(passage)}
+    initials |= {a.replace(".", "") for a in _DOTTED.findall(passage)}  # "L.A."
     for run in _name_runs(question):
         unsupported = []
         for word in run:
@@ -105,13 +107,19 @@ def _numbers(words: list[str]) -> set[str]:
 
 
 def _name_runs(question: str) -> list[list[str]]:
-    """Capitalised words after the first, grouped into runs ("Richard II", "Penhallow Point")."""
+    """Capitalised words after the first, grouped into runs ("Richard II", "Penhallow Point").
+    No runs when most words are capitalised (a shouted or title-case question): then case
+    says nothing about which words are names."""
     stop = stopwords_en()
+    words = _WORD.findall(question)
+    if sum(w[:1].isupper() for w in words) * 2 > len(words):
+        return []
     runs: list[list[str]] = []
     prev_end = -2
     for k, m in enumerate(_WORD.finditer(question)):
         w = m.group(0)
-        if k == 0 or not w[:1].isupper() or fold(w) in stop:
+        opens = k == 0 or re.search(r"[.!?:;]\s*$", question[: m.start()]) is not None
+        if opens or not w[:1].isupper() or fold(w) in stop:  # a sentence's first word
             prev_end = -2
             continue
         if runs and prev_end >= 0 and not question[prev_end : m.start()].strip():

@@ -101,7 +101,7 @@ def analyse(question: str, kind: str | None) -> Asked:
         kind = {"who": "person", "whom": "person", "whose": "person", "where": "place"}.get(
             wh or "", "time" if wh == "when" else "thing"
         )
-    if kind == "thing" and _UNIT_NOUNS & set(target):
+    if _UNIT_NOUNS & set(target):  # "what century did ...": a time, whatever else it reads as
         kind = "time"
     rest = re.findall(r"[a-z'’]+", low[m.end() :]) if m else []
     subject = bool(rest) and rest[0] not in _AUX and rest[0] not in _FUNCTION and not target
