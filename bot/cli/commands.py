@@ -18,6 +18,7 @@ from bot.cli.common import (
     load_engine,
     load_settings,
 )
+from bot.cli.sources import sources  # noqa: F401 - registered by bot/cli/app.py
 
 
 def index(
@@ -113,14 +114,6 @@ def chat() -> None:
     engine = load_engine(settings)
     reader = LineReader(Path(settings.home) / "chat_history", interactive=sys.stdin.isatty())
     run_chat(out, engine, reader, lambda: render_sources(out, engine.snapshot.articles))
-
-
-def sources() -> None:
-    """List the indexed articles: title, outlet, date, chunk count."""
-    from bot.cli.render import render_sources
-    from index.snapshot import load_snapshot
-
-    render_sources(console(), load_snapshot(load_settings().snapshots_dir).articles)
 
 
 def evaluate(
