@@ -139,6 +139,16 @@ def test_an_invalid_setting_is_rejected_at_start_by_name(
     assert "Traceback" not in done.stderr
 
 
+def test_a_mistyped_setting_is_one_warning_naming_the_likely_one(
+    home: Home, tmp_path: Path
+) -> None:
+    done = citebot(tmp_path, "sources", **home.env(), CITEBOT_COOLDOWN_SECOND="3")
+    assert done.returncode == 0, done.stderr
+    lines = stderr_lines(done)
+    assert len(lines) == 1 and "CITEBOT_COOLDOWN_SECOND," in lines[0], lines
+    assert "did you mean CITEBOT_COOLDOWN_SECONDS?" in lines[0]
+
+
 def test_ask_says_when_the_corpus_folder_is_missing(home: Home, tmp_path: Path) -> None:
     import shutil
 

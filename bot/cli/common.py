@@ -39,9 +39,18 @@ OutletOpt = Annotated[
 
 
 def load_settings() -> Settings:
-    from index.shared.settings import get_settings, user_config_file
+    import difflib
+    import os
+
+    from index.shared.settings import get_settings, unknown_settings, user_config_file
 
     settings = get_settings()
+    known = [f"CITEBOT_{name.upper()}" for name in type(settings).model_fields]
+    for name in unknown_settings(os.environ):
+        close = difflib.get_close_matches(name, known, n=1)
+        log.warning(
+            "unknown setting %s, ignored%s", name, f" (did you mean {close[0]}?)" if close else ""
+        )
     # -v: where this run reads and writes, the first thing to check from another directory.
     log.info(
         "home %s, corpus %s, config file %s",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 
@@ -161,3 +162,10 @@ def get_settings(**overrides: object) -> Settings:
         err = exc.errors(include_url=False, include_input=False)[0]
         name = "CITEBOT_" + "_".join(str(p) for p in err["loc"]).upper()
         raise ConfigError(f"invalid setting {name}: {err['msg']}") from exc
+
+
+def unknown_settings(environ: Mapping[str, str]) -> list[str]:
+    """CITEBOT_* variables no setting reads (a typo is otherwise ignored without a word)."""
+    known = {"CITEBOT_CONFIG", "CITEBOT_DISCORD_TOKEN"}
+    known |= {f"CITEBOT_{name.upper()}" for name in Settings.model_fields}
+    return sorted(k for k in environ if k.startswith("CITEBOT_") and k not in known)
