@@ -140,3 +140,61 @@ def test_squad_normalisation_and_token_f1() -> None:
     assert token_f1("Duke Richard II", "King Ethelred II") == pytest.approx(1 / 3)
     assert best_f1("in 1185", ["1185", "in 1185"]) == 1.0
     assert best_f1(None, ["x"]) == 0.0 and best_f1("anything", []) == 0.0
+
+
+def test_a_near_miss_is_refused_and_both_front_ends_show_the_closest_passage(engine) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from bot.cli.render import render_answer
+    from bot.discord_bot.format import answer_embed
+
+    a = engine.answer("Where did Kim fly after the reunion in 2012?")  # no 2012 in the passage
+    assert not a.answered and a.citations == [] and a.closest is not None
+    embed = answer_embed(a)
+    assert embed.description is not None
+    assert embed.description.startswith("The articles do not cover this.")
+    assert "Closest passage, which does not answer it:" in embed.description
+    console = Console(record=True, width=200)
+    render_answer(console, a)
+    shown = console.export_text()
+    assert "Closest passage, which does not answer it:" in shown
+    assert a.closest.passage[:40] in shown
+
+
+def test_the_short_answer_is_shown_first_in_bold(external) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    from bot.cli.render import render_answer
+    from bot.discord_bot.format import answer_embed
+
+    a = external.answer("When was the Duchy of Normandy founded?")
+    assert a.short_answer is not None and a.short_answer.text == "911"
+    embed = answer_embed(a)
+    assert embed.description is not None and embed.description.startswith("**911**\n")
+    console = Console(record=True, width=200)
+    render_answer(console, a)
+    assert console.export_text().splitlines()[0] == "911"
+
+
+NEWER = """---
+title: Star settles on his ranch
+date: 2021-05-02
+outlet: Example Wire
+---
+Kanye West now lives full time at his ranch in Wyoming, a spokesperson said on Friday.
+
+The move ends months of travel between the ranch and Los Angeles, the spokesperson added.
+"""
+
+
+def test_the_present_is_answered_by_the_newest_dated_article(fresh_home) -> None:  # type: ignore[no-untyped-def]
+    from bot.engine import Engine
+    from index.indexer import run_index
+
+    (fresh_home.corpus / "zz_newer.md").write_text(NEWER, encoding="utf-8")
+    run_index(fresh_home)
+    a = Engine(fresh_home).answer("Where does Kanye live now?")
+    assert a.answered and a.as_of == "2021-05-02"
+    assert a.citations[0].article_id == "zz_newer"
+    assert a.sentences[0].text.startswith("Kanye West now lives full time at his ranch")
+    assert a.to_json()["as_of"] == "2021-05-02"
