@@ -114,7 +114,7 @@ def test_plain_questions_keep_their_order(engine) -> None:  # type: ignore[no-un
     assert answer.answered and not answer.chronological
     text = _rendered(answer)
     for c in answer.citations:  # each cited sentence carries its date
-        assert f"[{c.n}] {c.date_label}" in text
+        assert f"[{c.n} · {c.date_label}]" in text  # the date inside the marker
 
 
 # ---- sources differ ------------------------------------------------------------------------
