@@ -13,12 +13,14 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from index.shared.errors import CitebotError
-from index.shared.settings import Settings
+
+if TYPE_CHECKING:  # pydantic is imported only when a command runs: -h and Tab stay fast
+    from index.shared.settings import Settings
 
 MISSED_POLLS = 3
 
