@@ -25,6 +25,7 @@ from .reading import lines as L
 from .reading.chrome import SHARED, Dropped, clean_body
 from .reading.datelines import find_dates
 from .reading.head import read_head
+from .reading.markdown import markdown_lines
 from .reading.webpage import read_html
 from .shared.article import Article
 from .shared.errors import UnreadableArticle
@@ -36,13 +37,14 @@ _warned_suffixes: set[tuple[str, str]] = set()
 MAX_BYTES = 20_000_000  # a news article is kilobytes; bigger is a dump, not an article
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-# A table's header separator ("| --- | :-: |") or a horizontal rule ("---", "* * *").
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$|^\s*(?:[-*_]\s*){3,}$")
-_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+_FRONT_ALIASES = {
+    "published": "date", "published_at": "date", "publishdate": "date", "pubdate": "date",
+    "date_published": "date", "authors": "author", "byline": "author", "link": "url",
+    "canonical": "url", "canonical_url": "url", "permalink": "url", "source_url": "url",
+    "site_name": "outlet", "sitename": "outlet", "publication": "outlet", "publisher": "outlet",
+    "headline": "title", "lang": "language",
+}  # fmt: skip
 _FRONT_KNOWN = {"title", "date", "url", "outlet", "site", "source", "author", "language", "lang"}
 
 
@@ -173,7 +175,9 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
 
 
 def split_front_matter(source: str) -> tuple[dict[str, str], str]:
-    """`---` / `key: value` / `---` at the very top. Malformed lines are ignored, not fatal."""
+    """`---` / `key: value` / `---` at the very top. Malformed lines are ignored, not fatal.
+    The names static-site generators use for the same field ("published", "authors",
+    "canonical", "site_name", ...) are read as citebot's own."""
     match = _FRONT_MATTER.match(source)
     if not match:
         return {}, source
@@ -181,41 +185,14 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
     for line in match.group(1).splitlines():
         key, sep, value = line.partition(":")
         if sep and key.strip():
-            fields[key.strip().lower()] = value.strip().strip("\"'")
+            name = key.strip().lower()
+            value = value.strip().strip("\"'")
+            if value.startswith("[") and value.endswith("]"):  # authors: [A, B]
+                value = " and ".join(v.strip(" \"'") for v in value[1:-1].split(",") if v.strip())
+            name = _FRONT_ALIASES.get(name, name)
+            if name not in fields or not fields[name]:
+                fields[name] = value
     return fields, source[match.end() :]
-
-
-def markdown_lines(body: str) -> tuple[list[str], str | None]:
-    """Markdown's marks are markup, not words a citation should quote: headings, quotes,
-    emphasis and links become their text; rules and table separators go. A `#` heading
-    before any text is the headline."""
-    out: list[str] = []
-    top = None
-    previous = ""
-    for raw in body.splitlines():
-        underline = _SETEXT.match(raw) if previous.strip() else None
-        previous = raw
-        if underline:
-            # "Title" over "=====" is a heading; the first one, before any text, the headline
-            if underline.group(1)[0] == "=" and len(out) == 1 and top is None:
-                top = out.pop()
-            continue
-        if _MD_RULE.match(raw):
-            continue
-        line = raw
-        if m := _MD_HEADING.match(line):
-            line = m.group(2)
-            if not out and top is None and m.group(1) == "#":
-                top = L.normalise(_md_inline(line))
-                continue
-        line = L.normalise(_md_inline(re.sub(r"^\s{0,3}>\s?", "", line)))
-        if line:
-            out.append(line)
-    return out, top
-
-
-def _md_inline(line: str) -> str:
-    return _MD_EMPHASIS.sub(r"\2", _MD_LINK.sub(r"\1", line))
 
 
 def _publication_note(body: list[str], dropped: list[Dropped], language: str) -> str | None:

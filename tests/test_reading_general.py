@@ -423,3 +423,17 @@ def test_other_page_shapes(name: str) -> None:
     assert all(p in source for p in paras if not name.endswith(".md"))
     for chrome in ("2 hours ago", "City News, Bristol", "Image caption", "FOR IMMEDIATE", "====="):
         assert chrome not in a.text
+
+
+def test_front_matter_under_other_generators_names() -> None:
+    a = text_of(
+        "---\nheadline: Pool to reopen in spring\npublished: 2023-03-14T09:00:00Z\n"
+        "authors: [Megan Hartley, Tom Ashworth]\ncanonical: https://example.org/pool\n"
+        "site_name: Example Tribune\nlayout: post\n---\n\n" + STORY,
+        ".md",
+    )
+    assert (a.title, a.date, a.author, a.url, a.outlet) == (
+        "Pool to reopen in spring", "2023-03-14", "Megan Hartley and Tom Ashworth",
+        "https://example.org/pool", "Example Tribune",
+    )  # fmt: skip
+    assert a.extra == {"layout": "post"}
