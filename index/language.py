@@ -73,6 +73,8 @@ def detect_language(text: str, default: str = "en", min_words: int = 20) -> str:
 
 
 def _script(sample: str) -> str | None:
+    if not (_CJK_RUN.search(sample) or _THAI.search(sample)):
+        return None  # the common case: nothing to count
     letters = sum(1 for c in sample if c.isalpha()) or 1
     if len(_KANA.findall(sample)) > 0.05 * letters:
         return "ja"

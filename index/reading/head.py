@@ -207,7 +207,7 @@ def _words(text: str) -> set[str]:
         for w in re.findall(r"[^\W\d_]{5,}", text.lower())
         if w not in stop and not L.has_cjk(w)
     }
-    cjk = "".join(c for c in text if L.has_cjk(c))
+    cjk = "".join(L.cjk_chars(text))
     return words | {cjk[k : k + 2] for k in range(len(cjk) - 1)}
 
 

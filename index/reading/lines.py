@@ -102,6 +102,10 @@ def url_of(line: str) -> str:
     return line if line.lower().startswith("http") else f"https://{line}"
 
 
+def cjk_chars(text: str) -> list[str]:
+    return _CJK.findall(text)
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
