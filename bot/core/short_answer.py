@@ -114,8 +114,8 @@ def best_span(
 ) -> tuple[int, int] | None:
     """(start, end) of the short answer in `sentence`, or None when no span is good enough."""
     asked = analyse(question, kind)
-    if asked.kind is None:
-        return None
+    if asked.kind is None or (asked.kind == "thing" and asked.object and not asked.target):
+        return None  # why, how; "what did X say / do": a clause answers, not a phrase
     toks = _tokens(sentence)
     anchors = [i for i, t in enumerate(toks) if t.low not in _FUNCTION and _near(t.stem, asked)]
     weight = {i: idf(toks[i].stem) for i in anchors}
@@ -232,6 +232,8 @@ class _Span:
         typed = self._typed(asked.kind, span, content, allcap)
         if typed is None:
             return None
+        if asked.kind == "number" and targets and not any(i <= a <= j + 3 for a in targets):
+            return None  # "how many kids": the number that counts them, not an age nearby
         s = typed
         for a in anchors:  # closeness to the question's words, the rare ones most
             d = i - a if a < i else (a - j if a > j else 0)
