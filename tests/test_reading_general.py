@@ -404,6 +404,26 @@ FORMATS = {
         'that will employ 350 people.\n\n"This is a proud day," said CEO Linda Park.\n',
         ("Acme Robotics Opens New Factory in Ohio", "PRNewswire", "2022-05-02", None),
     ),
+    # ad slots above the headline, a standfirst, then the byline and where it was reported from
+    "reported_from.txt": (
+        "Advertisement\nSKIP ADVERTISEMENT\nSupported by\n\nTown Says It Repelled Attack Near Key Road\n\n"
+        "The fighting around the town has become one of the longest battles of the war.\n\n"
+        "By Jane Doe and John Roe\nReporting from Kyiv, Ukraine\n\nMarch 3, 2023\n\n"
+        "Forces said on Friday that they had repelled an attack near the eastern town.\n\n"
+        "Here are three things to know:\n\n1. The town has been under attack since August.\n"
+        "2. Most residents have left.\n",
+        ("Town Says It Repelled Attack Near Key Road", None, "2023-03-03", "Jane Doe and John Roe"),
+    ),
+    # a garbled "Published On" line, a save-for-later prompt, the source under the story
+    "source_below.txt": (
+        "News|Climate Crisis\n\nHeatwave grips southern Europe as temperatures pass 45C\n\n"
+        "Spain and Italy have issued red alerts as a heatwave grips the region.\n\n"
+        "Published On 18 Jul 202318 Jul 2023\n\n"
+        "Save articles to read later and create your own reading list.\n\n"
+        "Temperatures passed 45C in parts of Sicily on Tuesday, the weather service said.\n\n"
+        "Source: Example Wire and news agencies\n",
+        ("Heatwave grips southern Europe as temperatures pass 45C", "Example Wire", None, None),
+    ),
     # Markdown with underlined (setext) headings and an italic staff byline
     "setext.md": (
         "Library reopens after flood\n===========================\n\n*Staff reporter*\n\n"
@@ -421,8 +441,12 @@ def test_other_page_shapes(name: str) -> None:
     assert (a.title, a.outlet, a.date, a.author) == (title, outlet, date, author)
     paras = paragraphs(a)
     assert all(p in source for p in paras if not name.endswith(".md"))
-    for chrome in ("2 hours ago", "City News, Bristol", "Image caption", "FOR IMMEDIATE", "====="):
+    for chrome in (
+        "2 hours ago", "City News, Bristol", "Image caption", "FOR IMMEDIATE", "=====",
+        "ADVERTISEMENT", "Supported by", "Reporting from", "Published On", "reading list", "Source:",
+    ):  # fmt: skip
         assert chrome not in a.text
+    assert "2. Most residents have left." in paras or name != "reported_from.txt"
 
 
 def test_front_matter_under_other_generators_names() -> None:

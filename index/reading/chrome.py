@@ -18,7 +18,8 @@ from . import lines as L
 
 # A whole short line that is a control or a prompt of the page, not a sentence about news.
 _PROMPT = re.compile(
-    r"^(?:skip to (?:main )?content|advertisement|advertising|sponsored(?: content)?|ad"
+    r"^(?:skip to (?:main )?content|skip advertisement|advertisement|advertising|supported by"
+    r"|advertisement feature|sponsored(?: content)?|ad"
     r"|share(?: this)?(?: article| story| post| page)?|share on \w+|print(?: this)?(?: article)?"
     r"|e-?mail(?: this)?(?: article)?|save(?: article)?|comments?|\d+\s+(?:comments?|replies|responses)"
     r"|leave a (?:reply|comment)|post a comment|add a comment|reply|menu|search|sign in|log in|login"
@@ -32,12 +33,13 @@ _PROMPT = re.compile(
 )
 # A call to action: an imperative to the reader about the site itself.
 _CALL = re.compile(
-    r"^(?:get|sign up|subscribe|join|follow|download|click|tap|share|like us|register|support"
+    r"^(?:get|sign up|subscribe|join|follow|download|click|tap|share|save|like us|register|support"
     r"|become a (?:member|subscriber)|don't miss|never miss|want more|sign in)\b",
     re.I,
 )
 _CALL_OBJECT = re.compile(
-    r"\b(?:our|your|us|newsletters?|inbox|app|alerts?|updates|free trial|subscription|on (?:x|twitter"
+    r"\b(?:our|your|us|newsletters?|inbox|app|alerts?|updates|free trial|subscription|reading list"
+    r"|on (?:x|twitter"
     r"|facebook|instagram|tiktok|youtube|whatsapp|telegram))\b",
     re.I,
 )
@@ -173,6 +175,9 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
         if reasons[i] is None and i > last and (name := _author_box(line)):
             res.authors.append(name)
             reasons[i] = "author box"
+        if reasons[i] is None and i > last and (name := L.source_label(line)):
+            res.outlets.append(("source", name))  # "Source: <Outlet> and agencies" under it
+            reasons[i] = "site name"
         if reasons[i] is None and i > last and not _BULLET.match(line) and L.units(line) <= 10:
             reasons[i] = "below the story"
         if reasons[i]:

@@ -30,6 +30,11 @@ _SECTIONS = {
     "startseite", "accueil", "inicio", "portada", "início", "home page", "homepage", "главная",
     "首页", "ホーム", "hjem", "hem", "anasayfa",
 }  # fmt: skip
+_DATE_LABELLED = re.compile(
+    r"^(?:first |last |originally )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\s*[:：]?\s*\d",
+    re.I,
+)
+_REPORTING_FROM = re.compile(r"^(?:reporting|writing|reported) from\s+[A-Z]", re.I)
 _UPDATED = (
     "updated",
     "modified",
@@ -114,8 +119,10 @@ def _classify(line: str, head: Head, language: str) -> str:
     short = L.units(line) <= 40  # a dateline or byline is short; a one-line dump is not
     if short and (found := L.date_line(line, language)) and (kind := _dated(found, head)):
         return kind
-    if is_numeric_date(line):
-        return "dateline"  # a date whose day and month cannot be told apart: not guessed
+    if is_numeric_date(line) or (short and L.units(line) <= 8 and _DATE_LABELLED.match(line)):
+        return "dateline"  # a date that cannot be read (04/05/2022, a garbled one): not guessed
+    if _REPORTING_FROM.match(line):
+        return "byline"  # "Reporting from Kyiv, Ukraine" under the names
     if (items := L.menu_items(line)) is not None:
         if len(items) == 2 and L.is_person(items[0]):
             return "plain"  # "A Name | Section": a byline, if it sits under the headline
@@ -164,6 +171,10 @@ def _late_metadata(line: str, head: Head, language: str) -> str | None:
     if L.units(line) <= 10 and (b := B.byline(line, labelled_only=True)):
         head.author = head.author or b.author
         return "byline"
+    if _REPORTING_FROM.match(line) and L.units(line) <= 8:
+        return "byline"
+    if L.units(line) <= 8 and _DATE_LABELLED.match(line):
+        return "dateline"
     return None
 
 

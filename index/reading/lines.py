@@ -186,8 +186,14 @@ def logo_name(line: str) -> str | None:
 
 
 def source_label(line: str) -> str | None:
+    """ "Source: <Outlet>", "来源：<Outlet>", "Source: <Outlet> and news agencies"."""
     m = _SOURCE.match(line)
-    return m.group("name").strip() if m and is_name(m.group("name").strip()) else None
+    if not m:
+        return None
+    name = re.sub(
+        r"\s*(?:,|and|&)\s*(?:news |other )?(?:agencies|wires)$", "", m.group("name").strip()
+    )
+    return name if is_name(name) else None
 
 
 def wire_outlet(line: str) -> str | None:
