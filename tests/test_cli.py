@@ -148,7 +148,7 @@ def test_ask_builds_the_index_first_and_rebuild_repairs(tmp_path: Path, indexed)
     # debug logging.
     notice = result.stderr.splitlines()
     assert len(notice) == 2 and notice[0].startswith("No index yet: indexing"), result.stderr
-    assert notice[1].startswith("embedded ") and "chunks/s" in notice[1], result.stderr
+    assert notice[1].startswith("embedded ") and "texts/s" in notice[1], result.stderr
     out = json.loads(result.stdout)
     assert out["answered"] and out["citations"][0]["article_id"] == "000_3ba337d3c1581c61"
     again = run(tmp_path, "ask", QUESTION, "--json", **env)

@@ -234,7 +234,7 @@ def test_piped_indexing_prints_one_summary_line(home: Home, tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr
     lines = stderr_lines(done)
     assert len(lines) == 1 and lines[0].startswith("embedded "), lines
-    assert "chunks/s" in lines[0] and "\r" not in done.stderr and "\x1b[" not in done.stderr
+    assert "texts/s" in lines[0] and "\r" not in done.stderr and "\x1b[" not in done.stderr
 
 
 def test_terminal_indexing_shows_the_model_loading_then_rate_and_eta(
@@ -254,5 +254,5 @@ def test_terminal_indexing_shows_the_model_loading_then_rate_and_eta(
     out = child.before
     assert child.exitstatus == 0, out
     assert "loading the model…" in out
-    assert "embedding" in out and "chunks/s" in out and "eta" in out, out
+    assert "embedding" in out and "texts/s" in out and "eta" in out, out
     assert "embedded " in out  # the summary line stays when the live line is cleared

@@ -22,22 +22,22 @@ from rich.text import Text
 
 
 class RateColumn(ProgressColumn):
-    """Chunks embedded per second, over rich's window of recent updates."""
+    """Texts (chunks and sentences) embedded per second, over rich's window of recent updates."""
 
     def render(self, task: Task) -> Text:
         speed = task.speed
-        return Text(f"{speed:.0f} chunks/s" if speed else "", style="progress.data.speed")
+        return Text(f"{speed:.0f} texts/s" if speed else "", style="progress.data.speed")
 
 
 @dataclass
 class Embedded:
-    chunks: int = 0
+    texts: int = 0  # chunks and sentences
     seconds: float = 0.0
 
     def summary(self) -> str:
-        rate = self.chunks / self.seconds if self.seconds > 0 else 0.0
+        rate = self.texts / self.seconds if self.seconds > 0 else 0.0
         return (
-            f"embedded {self.chunks} chunks in {self.seconds:.1f} s ({rate:.0f} chunks/s, "
+            f"embedded {self.texts} texts in {self.seconds:.1f} s ({rate:.0f} texts/s, "
             "model loading included)"
         )
 
@@ -84,7 +84,7 @@ class IndexProgress:
 
     @property
     def embedded(self) -> bool:
-        return self.result.chunks > 0
+        return self.result.texts > 0
 
     def __call__(self, done: int, total: int) -> None:
         if total <= 0:
@@ -93,5 +93,5 @@ class IndexProgress:
             self._started = time.perf_counter()
             self._bar.start_task(self._task)
         what = "embedding" if done > 0 else "loading the model…"
-        self.result.chunks = done
+        self.result.texts = done
         self._bar.update(self._task, description=what, completed=done, total=total)
