@@ -424,6 +424,25 @@ FORMATS = {
         "Source: Example Wire and news agencies\n",
         ("Heatwave grips southern Europe as temperatures pass 45C", "Example Wire", None, None),
     ),
+    # HTML whose metadata has no author: the byline is read from the page's own lines
+    "byline_in_page.html": (
+        "<html><head><title>Bridge reopens | Valley Times</title></head><body>"
+        "<div><a href='/'>Home</a> <a href='/news'>News</a></div><h1>Bridge reopens after two-year closure</h1>"
+        "<div class='meta'>By Jane Doe, Valley Times | Published: 5 March 2019</div>"
+        "<p>The Old Mill bridge reopened to traffic on Tuesday after a two-year restoration, the council said.</p>"
+        "<p>The bridge was built in 1834 and carries 9,000 vehicles a day.</p>"
+        "<footer>All content &copy; Valley Times Media Group 2019</footer></body></html>",
+        ("Bridge reopens after two-year closure", "Valley Times", "2019-03-05", "Jane Doe"),
+    ),
+    # a short HTML page written on one line: its paragraphs stay paragraphs
+    "one_line.html": (
+        '<html lang="es"><head><meta property="og:site_name" content="Diario del Sur">'
+        '<meta property="og:title" content="El ayuntamiento aprueba el nuevo parque"></head><body>'
+        "<article><h1>El ayuntamiento aprueba el nuevo parque</h1><time datetime='2022-05-10'>10 de mayo"
+        " de 2022</time><p>El pleno aprobó este martes la construcción de un parque de cuatro hectáreas.</p>"
+        "<p>La obra costará 2,5 millones de euros, según el alcalde.</p></article></body></html>",
+        ("El ayuntamiento aprueba el nuevo parque", "Diario del Sur", "2022-05-10", None),
+    ),
     # Markdown with underlined (setext) headings and an italic staff byline
     "setext.md": (
         "Library reopens after flood\n===========================\n\n*Staff reporter*\n\n"
@@ -447,6 +466,11 @@ def test_other_page_shapes(name: str) -> None:
     ):  # fmt: skip
         assert chrome not in a.text
     assert "2. Most residents have left." in paras or name != "reported_from.txt"
+    if name == "one_line.html":
+        assert paras == [
+            "El pleno aprobó este martes la construcción de un parque de cuatro hectáreas.",
+            "La obra costará 2,5 millones de euros, según el alcalde.",
+        ]
 
 
 def test_front_matter_under_other_generators_names() -> None:

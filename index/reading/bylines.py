@@ -30,6 +30,11 @@ _ROLE_AT_END = re.compile(rf"^(?:by\s+)?\S.*\s{_ROLES}$", re.I)
 _ANONYMOUS_ROLE = re.compile(rf"^(?:by\s+)?(?:staff|our)\s+{_ROLES}$", re.I)
 
 
+_DATES_AFTER = re.compile(
+    r"\s*(?:[|·•]\s*)?(?:first |last )?(?:published|updated|posted|modified)\b.*$", re.I
+)
+
+
 @dataclass(frozen=True)
 class Byline:
     author: str
@@ -66,7 +71,8 @@ def byline(line: str, labelled_only: bool = False) -> Byline | None:
         if names is None:
             return None
         head, rest = body, []
-    tail = rest[0] if rest else ""
+    # "…, Valley Times | Published: 5 March 2019": the dates after the role are the dateline's
+    tail = _DATES_AFTER.sub("", rest[0]) if rest else ""
     if units(tail) > 6:
         return None
     return Byline(names, tail)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lines as L
+from .bylines import byline
 
 _BLOCKS = {
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer",
@@ -48,36 +49,67 @@ def read_html(source: str) -> HtmlPage:
         page.language = meta.language or None
         if meta.sitename and not L.is_url(meta.sitename):
             page.outlets.append(("site name", meta.sitename))
-    page.page_lines, title_tag, permalink = _page_lines(source)
-    page.url = page.url or permalink
-    if title_tag and page.title:
-        for part in _TITLE_SEP.split(title_tag):
+    lines = _page_lines(source)
+    page.page_lines = lines.page
+    page.url = page.url or lines.permalink
+    if len(page.text_lines) <= 1 < lines.paragraphs:
+        # A short page can come back as one run-on line; its own paragraphs are better.
+        page.text_lines = lines.story
+    if lines.title and page.title:
+        for part in _TITLE_SEP.split(lines.title):
             if part and L.squash(part) != L.squash(page.title) and L.is_name(part, 6):
                 page.outlets.append(("masthead", part.strip()))
     for line in page.page_lines:
         held = L.copyright_holder(line)
         if held and held[0]:
             page.outlets.append(("copyright", held[0]))
+    if page.author is None:  # a byline the metadata and the extracted text both left out
+        page.author = next(
+            (b.author for x in page.page_lines[:60] if L.units(x) <= 20 and (b := byline(x, True))),
+            None,
+        )
     return page
 
 
-def _page_lines(source: str) -> tuple[list[str], str | None, str | None]:
-    """Every line of text a browser would show, one block element per line; the `<title>`;
-    the post's permalink (`rel="bookmark"`, the hAtom convention blogs use)."""
+@dataclass
+class _Lines:
+    page: list[str]  # every line a browser shows
+    story: list[str]  # the lines of <article> (or <main>, or <body>), paragraphs kept whole
+    title: str | None
+    permalink: str | None
+    paragraphs: int
+
+
+def _page_lines(source: str) -> _Lines:
+    """The page's text one block element per line; the `<title>`; the post's permalink
+    (`rel="bookmark"`, the hAtom convention blogs use)."""
     import lxml.html
 
     try:
         root = lxml.html.fromstring(source)
     except (ValueError, lxml.etree.ParserError):
-        return [], None, None
+        return _Lines([], [], None, None, 0)
     title = root.findtext(".//title")
     links = [h for h in root.xpath("//a[@rel='bookmark']/@href") if str(h).startswith("http")]
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
-    for el in root.iter():
-        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS:
-            el.tail = "\n" + (el.tail or "")
     body = root.find("body")
-    text = (body if body is not None else root).text_content()
-    lines = [L.normalise(t) for t in text.splitlines() if L.normalise(t)]
-    return lines, (L.normalise(title) if title else None), (str(links[0]) if links else None)
+    body = body if body is not None else root
+    story_root = next(iter(body.xpath(".//article") or body.xpath(".//main")), body)
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _BLOCKS - {"span"}:
+            el.tail = "\n" + (el.tail or "")
+    story = _split(story_root.text_content())
+    for el in root.iter("span"):  # spans hold bylines and dates on their own
+        el.tail = "\n" + (el.tail or "")
+    return _Lines(
+        _split(body.text_content()),
+        story,
+        L.normalise(title) if title else None,
+        str(links[0]) if links else None,
+        len(body.xpath(".//p")),
+    )
+
+
+def _split(text: str) -> list[str]:
+    return [x for x in (L.normalise(t) for t in text.splitlines()) if x]
