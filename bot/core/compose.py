@@ -29,7 +29,7 @@ from .models import (
 from .passages import Window, passage_around
 from .premise import check
 from .retrieve import query_terms
-from .short_answer import analyse, best_span
+from .short_answer import analyse, best_span, scored_span
 from .vocabulary import topical
 
 NOT_COVERED = "The articles do not cover this."
@@ -41,7 +41,11 @@ MARGIN = 0.25  # ... within this of the best score
 # on the tuning sets.
 PREMISE_MARGIN = 0.0
 ADDS = 0.03  # a second sentence is shown only when it scores within this of the lead ...
-GAIN = 0.2  # ... and covers this much more of the question's words (idf-weighted)
+GAIN = 0.3  # ... and covers this much more of the question's words (idf-weighted)
+# Among candidates within NEAR of the best, the lead is the one whose score plus SPAN times
+# its short answer's score is highest: the sentence that says what was asked.
+NEAR = 0.15
+SPAN = 0.2
 # Questions that ask for a number or a calendar unit outright; "when" is answered by an
 # event ("since they exchanged vows") as often as by a date, so it is not among them.
 _ASKS_NUMBER = re.compile(
@@ -142,13 +146,23 @@ def _refusal(evidence: Evidence, near: Window) -> Draft:
 def _lead(
     evidence: Evidence, pool: list[ScoredSentence], passage_chars: int
 ) -> ScoredSentence | None:
-    """The best candidate; for a date or number question, the best that gives one. None when
-    the question asks for a number outright and no candidate passage has one at all."""
+    """The candidate that best gives what was asked (see SPAN); for a date or number
+    question, the best that gives one. None when the question asks for a number outright
+    and no candidate passage has one at all."""
     q = evidence.asked
     asks = analyse(q, question_kind(q)).kind
+    snap = evidence.snapshot
+    if asks is not None:
+
+        def value(c: ScoredSentence) -> float:
+            text = snap.sentence_text(c.sentence)
+            found = scored_span(q, text, question_kind(q), snap.bm25.idf)
+            return c.score + SPAN * (found[2] if found else 0.0)
+
+        close = [c for c in pool if c.score >= pool[0].score - NEAR]
+        pool = sorted(close, key=value, reverse=True) + [c for c in pool if c not in close]
     if asks not in ("time", "number"):
         return pool[0]
-    snap = evidence.snapshot
     for cand in pool:
         if best_span(q, snap.sentence_text(cand.sentence), question_kind(q), snap.bm25.idf):
             return cand

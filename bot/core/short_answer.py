@@ -113,6 +113,14 @@ def best_span(
     question: str, sentence: str, kind: str | None, idf: Callable[[str], float]
 ) -> tuple[int, int] | None:
     """(start, end) of the short answer in `sentence`, or None when no span is good enough."""
+    found = scored_span(question, sentence, kind, idf)
+    return found[:2] if found else None
+
+
+def scored_span(
+    question: str, sentence: str, kind: str | None, idf: Callable[[str], float]
+) -> tuple[int, int, float] | None:
+    """`best_span` with its score: how well the sentence gives what was asked."""
     asked = analyse(question, kind)
     if asked.kind is None or (asked.kind == "thing" and asked.object and not asked.target):
         return None  # why, how; "what did X say / do": a clause answers, not a phrase
@@ -143,7 +151,7 @@ def best_span(
     start = toks[i].start
     if start > 0 and sentence[start - 1] in "$£€¥":
         start -= 1  # "£3.8m": the currency belongs to the amount
-    return start, end
+    return start, end, best[0]
 
 
 def _tokens(text: str) -> list[_Tok]:
