@@ -77,3 +77,14 @@ def test_the_span_does_not_repeat_the_question() -> None:
     s = "Doreen Marsh met Councillor Amir Patel at the town hall."
     span = best_span(q, s, question_kind(q), idf)
     assert span is not None and s[span[0] : span[1]] == "Councillor Amir Patel"
+
+
+def test_a_month_beside_a_number_is_a_date_not_a_name() -> None:
+    q = "Who ruled the island in 1191?"
+    s = "On 1 May 1191, the fleet arrived at Limassol."
+    span = best_span(q, s, question_kind(q), idf)
+    assert span is None or "May" not in s[span[0] : span[1]]
+    q2 = "Who led the party?"
+    s2 = "The party was led by Theresa May from 2016."
+    span2 = best_span(q2, s2, question_kind(q2), idf)
+    assert span2 is not None and s2[span2[0] : span2[1]] == "Theresa May"

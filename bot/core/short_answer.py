@@ -240,6 +240,8 @@ class _Span:
         typed = self._typed(asked.kind, span, content, allcap)
         if typed is None:
             return None
+        if asked.kind in ("person", "place") and any(_month(toks, k) for k in range(i, j + 1)):
+            return None  # "1 May 1191" is a date, not who or where (Theresa May still is)
         if asked.kind == "number" and targets and not any(i <= a <= j + 3 for a in targets):
             return None  # "how many kids": the number that counts them, not an age nearby
         s = typed
