@@ -131,12 +131,12 @@ def scored_span(
     targets = [i for i, t in enumerate(toks) if t.stem in asked.target]
     best: tuple[float, int, int] | None = None
     for i in range(len(toks)):
-        if toks[i].low in _FUNCTION and not _month(toks, i):
+        if _function(toks, i):
             continue
         for j in range(i, min(len(toks), i + 7)):
             if j > i and _breaks(sentence, toks[j - 1], toks[j]):
                 break
-            if toks[j].low in _FUNCTION and not _month(toks, j):
+            if _function(toks, j):
                 continue
             span = _Span(toks, i, j, sentence)
             score = span.score(asked, anchors, weight, total, targets)
@@ -182,6 +182,16 @@ def _date_part(t: _Tok) -> bool:
     return t.low[:1].isdigit() or t.low in _MONTHS
 
 
+def _function(toks: Sequence[_Tok], i: int) -> bool:
+    """A closed-class word, unless it is a month beside a number or a capitalised word
+    continuing a name ("Theresa May": not the modal verb)."""
+    t = toks[i]
+    if t.low not in _FUNCTION or _month(toks, i):
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    return not (t.cap and prev is not None and prev.cap and prev.low not in _FUNCTION)
+
+
 def _breaks(sentence: str, a: _Tok, b: _Tok) -> bool:
     gap = sentence[a.end : b.start]
     return bool(_BREAK.search(gap)) or ("," in gap and not (a.cap and b.cap))
@@ -192,7 +202,7 @@ def _name_goes_on(toks: Sequence[_Tok], k: int, step: int, sentence: str) -> boo
     n = k + step
     if 0 <= n < len(toks) and toks[n].low in _CONNECT:
         n += step
-    if not (0 <= n < len(toks)) or not toks[n].cap or toks[n].low in _FUNCTION:
+    if not (0 <= n < len(toks)) or not toks[n].cap or _function(toks, n):
         return False
     a, b = (toks[k], toks[n]) if step > 0 else (toks[n], toks[k])
     return not re.search(r"[,;:()\[\]\"“”!?]|\.\s", sentence[a.end : b.start])
@@ -218,7 +228,7 @@ class _Span:
         content = [
             t
             for k, t in enumerate(span)
-            if (t.low not in _CONNECT and t.low not in _FUNCTION) or _month(toks, i + k)
+            if (t.low not in _CONNECT and not _function(toks, i + k)) or _month(toks, i + k)
         ]
         if not content:
             return None
@@ -226,7 +236,7 @@ class _Span:
         if repeated == len(content):
             return None  # nothing the question does not already say
         allcap = all(t.cap for t in content)
-        inner = [(i + 1 + k, t) for k, t in enumerate(span[1:-1]) if t.low in _FUNCTION]
+        inner = [(i + 1 + k, t) for k, t in enumerate(span[1:-1]) if _function(toks, i + 1 + k)]
         if any(t.low not in _CONNECT and not _month(toks, k) for k, t in inner):
             return None  # a phrase, not a clause: only name connectors inside
         if inner and not allcap:
