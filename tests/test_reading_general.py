@@ -485,3 +485,10 @@ def test_front_matter_under_other_generators_names() -> None:
         "https://example.org/pool", "Example Tribune",
     )  # fmt: skip
     assert a.extra == {"layout": "post"}
+
+
+@pytest.mark.parametrize("top", ["", "THE HARBOUR LEDGER\n\n", "Home | News | Local\n\n"])
+def test_a_headline_in_capitals_is_the_headline_not_a_masthead(top: str) -> None:
+    a = text_of(f"{top}POOL TO REOPEN IN MAY\n\n{STORY}")
+    assert a.title == "POOL TO REOPEN IN MAY"
+    assert a.outlet == ("The Harbour Ledger" if "LEDGER" in top else None)

@@ -84,6 +84,8 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
             consumed.add(i)
             head.dropped.append(Dropped(lines[i], late))
     title_at = -1 if title_known else _choose_title(plain, lines[p : p + 6], masthead_at)
+    if title_at is None and not title_known:
+        _capitals_headline(head, lines[p : p + 6])
     byline_at = -2
     for i, text in plain:
         if i == title_at:
@@ -209,13 +211,13 @@ def _site_like(text: str) -> bool:
     return L.is_name(text, 6) and text.lower() not in _SECTIONS
 
 
-def _words(text: str) -> set[str]:
+def _words(text: str, shortest: int = 5) -> set[str]:
     """Distinctive words (five letters or more, not function words, compared by their first
     five) and CJK character pairs: what a headline and its story share."""
     stop = all_stopwords()
     words = {
         w[:5]
-        for w in re.findall(r"[^\W\d_]{5,}", text.lower())
+        for w in re.findall(rf"[^\W\d_]{{{shortest},}}", text.lower())
         if w not in stop and not L.has_cjk(w)
     }
     cjk = "".join(L.cjk_chars(text))
@@ -259,3 +261,16 @@ def _choose_title(
     if long:
         return long[0][0]
     return plain[0][0] if len(plain) == 1 else None
+
+
+def _capitals_headline(head: Head, story: list[str]) -> None:
+    """No headline among the mixed-case lines: the last line in capitals that shares a
+    distinctive word with the story is one written in capitals, not a masthead."""
+    words = _words(" ".join(story), 4)
+    for k in range(len(head.dropped) - 1, -1, -1):
+        d = head.dropped[k]
+        if d.reason == "masthead" and _words(d.line, 4) & words and L.units(d.line) >= 3:
+            head.title = d.line
+            head.dropped[k] = Dropped(d.line, "headline")
+            head.outlets = [o for o in head.outlets if o[1] != re.split(r"\s+[-–—|]\s+", d.line)[0]]
+            return
