@@ -23,6 +23,7 @@ def cli_env(settings, **extra: str) -> dict[str, str]:  # type: ignore[no-untype
         CITEBOT_HOME=str(settings.home),
         CITEBOT_CORPUS=str(settings.corpus),
         CITEBOT_COLLECTION_PREFIX=settings.collection_prefix,
+        CITEBOT_SYNC_SECONDS=str(settings.sync_seconds),
     )
     if settings.chroma_url:
         env["CITEBOT_CHROMA_URL"] = settings.chroma_url
@@ -44,7 +45,11 @@ def server_indexed(tmp_path_factory, chroma_server: ChromaServer):  # type: igno
 
     base = tmp_path_factory.mktemp("server-indexed")
     shutil.copytree(SEED_CORPUS, base / "corpus")
-    settings = make_settings(base / "home", base / "corpus", chroma_url=chroma_server.url)
+    # This home does not follow the server (a replica would: index/replica.py), since
+    # test_incremental_index_on_backend edits the shared collections from a copy of it.
+    settings = make_settings(
+        base / "home", base / "corpus", chroma_url=chroma_server.url, sync_seconds=float("inf")
+    )
     report = run_index(settings)
     assert report.articles == 4 and report.embeddings > 0
     return settings
