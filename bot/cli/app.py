@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from bot.cli import commands, discord_cmd, health, logs
+from bot.cli.ingest import register as register_ingest
 from index.shared.errors import CitebotError
 
 app = typer.Typer(
@@ -32,6 +33,7 @@ app.command()(commands.chat)
 app.command()(commands.sources)
 app.command("eval")(commands.evaluate)
 app.command("discord")(discord_cmd.discord_bot)
+register_ingest(app)  # add, feeds
 app.command("health")(health.health)
 
 
