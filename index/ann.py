@@ -54,7 +54,12 @@ def build_ann(vectors: np.ndarray, path: Path, kind: str | None = None) -> None:
 class AnnIndex:
     def __init__(self, path: Path) -> None:
         faiss = _faiss()
-        self.index = faiss.read_index(str(path))
+        try:
+            # Codes memory-mapped, not copied: page cache the kernel can drop, not process
+            # memory (384 MB per million chunks); segment files never change.
+            self.index = faiss.read_index(str(path), faiss.IO_FLAG_MMAP_IFC)
+        except RuntimeError:  # a layout faiss cannot map: read it whole
+            self.index = faiss.read_index(str(path))
         self.hnsw = getattr(faiss.downcast_index(self.index), "hnsw", None)
         # One query at a time per answer; faiss threads would fight the bot's own.
         faiss.omp_set_num_threads(1)
