@@ -11,6 +11,8 @@ Replaced articles' chunks are left out of every statistic.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from .segments import Segment
 
 K1, B = 1.5, 0.75
+CACHE_POSTINGS = 4_000_000  # per snapshot: ~48 MB of scored postings
 
 
 class SegmentedBM25:
@@ -35,6 +38,9 @@ class SegmentedBM25:
         self.avgdl = lengths / self.num_docs if lengths else 1.0
         self._df: dict[str, int] = {}
         self._partial = {id(m) for m in live if not m.all()}
+        self._cache: OrderedDict[str, list[tuple[np.ndarray, np.ndarray]]] = OrderedDict()
+        self._cached = 0
+        self._lock = threading.Lock()
 
     def df(self, term: str) -> int:
         """Current chunks that contain the (tokenized) term."""
@@ -69,23 +75,45 @@ class SegmentedBM25:
 
     def _postings(self, terms: list[str]) -> Any:
         for term in terms:
-            idf = np.float32(
-                math.log(1 + (self.num_docs - self.df(term) + 0.5) / (self.df(term) + 0.5))
-            )
-            for seg, base, live in self._parts:
-                lex = seg.lexical
-                i = lex["vocab"].get(term)
-                if i is None:
-                    continue
-                lo, hi = int(lex["ptr"][i]), int(lex["ptr"][i + 1])
-                docs = np.asarray(lex["doc"][lo:hi], dtype=np.int64)
-                tf = np.asarray(lex["tf"][lo:hi], dtype=np.float64)
-                if id(live) in self._partial:  # replaced versions score nothing
-                    ok = live[docs]
-                    docs, tf = docs[ok], tf[ok]
-                norm = K1 * ((1 - B) + B * lex["doc_len"][docs].astype(np.float64) / self.avgdl)
-                # bm25s: float32 idf times a float64 tf part, stored as float32.
-                yield docs + base, (idf * (tf / (norm + tf))).astype(np.float32)
+            yield from self._term(term)
+
+    def _term(self, term: str) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(rows, scores) per segment for one term; common terms come back question after
+        question, so the most recent ones are kept (bounded by CACHE_POSTINGS)."""
+        with self._lock:
+            hit = self._cache.get(term)
+            if hit is not None:
+                self._cache.move_to_end(term)
+                return hit
+        parts = list(self._score_term(term))
+        size = sum(len(d) for d, _ in parts)
+        with self._lock:
+            if size <= CACHE_POSTINGS // 8 and term not in self._cache:
+                self._cache[term] = parts
+                self._cached += size
+                while self._cached > CACHE_POSTINGS:
+                    _, old = self._cache.popitem(last=False)
+                    self._cached -= sum(len(d) for d, _ in old)
+        return parts
+
+    def _score_term(self, term: str) -> Any:
+        idf = np.float32(
+            math.log(1 + (self.num_docs - self.df(term) + 0.5) / (self.df(term) + 0.5))
+        )
+        for seg, base, live in self._parts:
+            lex = seg.lexical
+            i = lex["vocab"].get(term)
+            if i is None:
+                continue
+            lo, hi = int(lex["ptr"][i]), int(lex["ptr"][i + 1])
+            docs = np.asarray(lex["doc"][lo:hi], dtype=np.int64)
+            tf = np.asarray(lex["tf"][lo:hi], dtype=np.float64)
+            if id(live) in self._partial:  # replaced versions score nothing
+                ok = live[docs]
+                docs, tf = docs[ok], tf[ok]
+            norm = K1 * ((1 - B) + B * lex["doc_len"][docs].astype(np.float64) / self.avgdl)
+            # bm25s: float32 idf times a float64 tf part, stored as float32.
+            yield docs + base, (idf * (tf / (norm + tf))).astype(np.float32)
 
     # bm25s' attribute names, for callers that read document frequencies off the matrix.
     @cached_property
