@@ -7,11 +7,8 @@ does; tests/test_lexical.py checks tokens and scores against bm25s itself.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import threading
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 # bm25s.tokenize's default pattern (the scikit-learn CountVectorizer one).
@@ -19,22 +16,12 @@ _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _local = threading.local()  # a snowball stemmer must not be shared across threads
 
 
-@cache
 def stopwords_en() -> frozenset[str]:
-    """bm25s' English stopword list, read from its plain-data module.
+    """bm25s' English stopword list (the plus list: the 33-word default keeps "where", "did",
+    "from" and friends), read without importing bm25s (see language.stopwords)."""
+    from .language import stopwords
 
-    Loading the file by path skips `bm25s/__init__`, which is what imports scipy.
-    """
-    spec = importlib.util.find_spec("bm25s")
-    if spec is None or spec.origin is None:
-        raise ImportError("bm25s is not installed")
-    path = Path(spec.origin).with_name("stopwords.py")
-    loaded = importlib.util.spec_from_file_location("_citebot_bm25s_stopwords", path)
-    if loaded is None or loaded.loader is None:
-        raise ImportError(f"cannot read {path}")
-    module = importlib.util.module_from_spec(loaded)
-    loaded.loader.exec_module(module)
-    return frozenset(module.STOPWORDS_EN_PLUS)  # the list citebot indexes with
+    return stopwords("en")
 
 
 def stemmer() -> Any:
