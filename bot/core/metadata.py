@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -87,17 +88,42 @@ def metadata_stage(draft: Draft) -> Draft:
     return replace(draft, answered=True, kind="metadata", sources=[first, *others], quotes=quotes)
 
 
-def _article_named(question: str, snap: Snapshot) -> int | None:
-    """The article whose title the question quotes: most of the title's words are in it."""
-    asked = set(tokenize(question))
-    best, best_share = None, 0.0
+@dataclass(frozen=True)
+class _Titles:
+    """The current articles' headline terms, inverted: built once per snapshot generation, so
+    a "who wrote …" question costs its own terms' postings, not a pass over every title."""
+
+    postings: dict[str, list[int]]  # term -> article indices, ascending
+    sizes: dict[int, int]  # article index -> distinct terms in its title
+
+
+@lru_cache(maxsize=2)  # the live generation and the one it replaces
+def _titles(snap: Snapshot) -> _Titles:
     live = getattr(snap, "live", None)  # rows of replaced article versions are not current
     current = set(np.asarray(snap.chunk_article)[live].tolist()) if live is not None else None
+    postings: dict[str, list[int]] = {}
+    sizes: dict[int, int] = {}
     for i, art in enumerate(snap.articles):
         if current is not None and i not in current:
             continue
         words = set(tokenize(art.title))
-        share = len(words & asked) / len(words) if len(words) >= 2 else 0.0
+        sizes[i] = len(words)
+        for w in words:
+            postings.setdefault(w, []).append(i)
+    return _Titles(postings, sizes)
+
+
+def _article_named(question: str, snap: Snapshot) -> int | None:
+    """The article whose title the question quotes: most of the title's words are in it."""
+    titles = _titles(snap)
+    shared: dict[int, int] = {}
+    for word in set(tokenize(question)):
+        for i in titles.postings.get(word, ()):
+            shared[i] = shared.get(i, 0) + 1
+    best, best_share = None, 0.0
+    for i in sorted(shared):  # ties go to the first article, as a scan in order would
+        size = titles.sizes[i]
+        share = shared[i] / size if size >= 2 else 0.0
         if share > best_share:
             best, best_share = i, share
     return best if best_share >= 0.6 else None
