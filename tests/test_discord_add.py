@@ -145,17 +145,23 @@ async def test_add_refuses_loopback_when_private_urls_are_not_allowed(
         c.executor.shutdown(wait=True)
 
 
+def feed_cog(settings, web: WebServer):  # type: ignore[no-untyped-def]
+    """A cog over a real engine with the test site's feed configured, and a spec'd channel
+    that records announcements."""
+    from bot.engine import Engine
+
+    serve_site(web)
+    FeedStore(settings.feeds_path).save([Feed(url=web.url("/feed.xml"))])
+    channel = MagicMock(spec=discord.TextChannel)
+    channel.send = AsyncMock()
+    return make_cog(Engine(settings), settings), channel
+
+
 async def test_the_feed_poll_indexes_new_items_and_announces_them_once(
     settings, web: WebServer
 ) -> None:  # type: ignore[no-untyped-def]
-    from bot.engine import Engine
-
     settings = settings.model_copy(update={"feeds_channel": 4242})
-    serve_site(web)
-    FeedStore(settings.feeds_path).save([Feed(url=web.url("/feed.xml"))])
-    c = make_cog(Engine(settings), settings)
-    channel = MagicMock(spec=discord.TextChannel)
-    channel.send = AsyncMock()
+    c, channel = feed_cog(settings, web)
     try:
         with patch.object(c.bot, "get_channel", return_value=channel) as get_channel:
             new = await c.poll_feeds_once()
@@ -239,15 +245,10 @@ def test_reindex_never_loads_torch_into_the_bot_process(fresh_home) -> None:  # 
 async def test_a_poll_that_finds_the_index_busy_indexes_and_announces_next_round(
     settings, web: WebServer
 ) -> None:  # type: ignore[no-untyped-def]
-    from bot.engine import Engine
     from index.indexer import writer_lock
 
     settings = settings.model_copy(update={"feeds_channel": 7})
-    serve_site(web)
-    FeedStore(settings.feeds_path).save([Feed(url=web.url("/feed.xml"))])
-    c = make_cog(Engine(settings), settings)
-    channel = MagicMock(spec=discord.TextChannel)
-    channel.send = AsyncMock()
+    c, channel = feed_cog(settings, web)
     try:
         with patch.object(c.bot, "get_channel", return_value=channel):
             with writer_lock(settings):  # another indexer holds the index
