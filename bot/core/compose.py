@@ -134,7 +134,12 @@ def _premise(evidence: Evidence, cand: ScoredSentence, passage_chars: int) -> bo
     window = passage_around(snap, cand.sentence, passage_chars)
     article = int(snap.sent_article[cand.sentence])
     return check(
-        evidence.asked, window.text, snap.bm25.idf, lambda t: topical(snap, article, t)
+        evidence.asked,
+        window.text,
+        snap.bm25.idf,
+        lambda t: topical(snap, article, t),
+        sentence=snap.sentence_text(cand.sentence),
+        article=window.article.text,
     ).holds
 
 

@@ -1,0 +1,233 @@
+"""Near misses the answering sentence gives away (bot/core/near_miss.py and the premise
+check that uses it): roles reversed, a modifier swapped, a name's numeral, a code like
+"5G". Each rule on its own over two kinds of text (a reference article's sentence and a
+news report's), then end to end with the real model over a real index in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_settings
+
+from bot.core.near_miss import reversed_roles, swapped_modifier
+from bot.core.premise import check
+
+REFERENCE = "The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England."
+NEWS = (
+    "In March the developer sued the council over the delayed planning decision, its lawyers said."
+)
+
+
+def idf(stem: str) -> float:
+    return 1.0 + len(stem) / 10
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "verb"),
+    [
+        ("Who replaced the Normans as the ruling class?", REFERENCE, "replaced"),
+        ("Who sued the developer?", NEWS, "sued"),
+        # "did" questions: the question's subject stands only after the verb
+        ("Who did the council sue?", NEWS, "sue"),
+        (
+            "Who did Edgar marry?",
+            "King Malcolm III of Scotland married Edgar's sister Margaret.",
+            "marry",
+        ),
+    ],
+)
+def test_roles_the_sentence_reverses(question: str, sentence: str, verb: str) -> None:
+    assert reversed_roles(question, sentence) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Who replaced the Anglo-Saxons as the ruling class?", REFERENCE),
+        ("Who did the Normans replace as the ruling class?", REFERENCE),
+        ("Who did the developer sue?", NEWS),
+        # a passive sentence puts the object first: the roles are not reversed
+        ("Who replaced the Normans?", "The Normans were replaced by the Angevins in 1154."),
+        ("Who sued the council?", "The council was sued by the developer in March."),
+        # a noun made from the verb says nothing about order
+        ("Who did Emma marry?", "The marriage of Emma and King Ethelred brought the two closer."),
+        ("Who was the ruling class of England?", REFERENCE),  # no verb to compare
+    ],
+)
+def test_roles_that_agree_or_cannot_be_read_hold(question: str, sentence: str) -> None:
+    assert reversed_roles(question, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "swap"),
+    [
+        (
+            "When did Herve serve as a Norman general?",
+            "One of the first Norman mercenaries to serve as a Byzantine general was Hervé.",
+            "norman/byzantine",
+        ),
+        (
+            "What is the oldest work of Norman art?",
+            "By far the most famous work of Norman art is the Bayeux Tapestry.",
+            "oldest/famous",
+        ),
+        (
+            "How much does the electric version of the Slate cost?",
+            "The basic version of the Slate costs $449 with 128GB of storage.",
+            "electric/basic",
+        ),
+    ],
+)
+def test_a_modifier_the_sentence_swaps(question: str, sentence: str, swap: str) -> None:
+    assert swapped_modifier(question, sentence) == swap
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "article"),
+    [
+        # the question's own pair is in the sentence too
+        (
+            "When did the church reform begin?",
+            "The dukes began a programme of church reform, encouraging the Cluniac reform of monasteries.",
+            "",
+        ),
+        # a number in the slot is the answer, and "how many" is what is asked
+        (
+            "How many reef sites did the researchers survey?",
+            "The researchers surveyed 214 reef sites across 11 countries.",
+            "",
+        ),
+        # two capitalised words the article writes side by side are one name
+        (
+            "What did the family do during Kanye's breakdown?",
+            "During West's breakdown, the family went on a trip.",
+            "Kanye West said he was sorry.",
+        ),
+        # a verb and its object, not a modifier
+        (
+            "What did Kanye call Kris Jenner?",
+            "He referred to Kim's mother, Kris Jenner, as a supremacist.",
+            "",
+        ),
+        # a typo of the same word
+        (
+            "Who adopted the fuedel doctrines of France?",
+            "The Normans adopted the feudal doctrines of France.",
+            "",
+        ),
+    ],
+)
+def test_modifiers_that_agree_or_are_not_modifiers_hold(
+    question: str, sentence: str, article: str
+) -> None:
+    assert swapped_modifier(question, sentence, article) is None
+
+
+def test_the_premise_check_reads_the_sentence_only_in_english() -> None:
+    question = "Who replaced the Normans as the ruling class?"
+    found = check(question, REFERENCE, idf, sentence=REFERENCE, article=REFERENCE)
+    assert not found.holds and found.contradicted == ("roles of 'replaced'",)
+    assert check(question, REFERENCE, idf).holds  # no sentence given: the passage rules only
+    spanish = "Los normandos sustituyeron a los anglosajones como la clase dirigente de Inglaterra."
+    assert check("¿Quién sustituyó a los normandos?", spanish, idf, sentence=spanish).holds
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "missing"),
+    [
+        (
+            "What title did Henry II take in the Canary Islands?",
+            "Bethencourt took the title of King of the Canary Islands, as vassal to Henry III of Castile.",
+            ("Henry II",),
+        ),
+        (
+            "What will the 5G version of the Slate 5 cost?",
+            "Orrin Labs announced the Slate 5, the latest version of its tablet, at $449.",
+            ("5G",),
+        ),
+    ],
+)
+def test_a_names_numeral_and_a_code_must_be_given(
+    question: str, passage: str, missing: tuple[str, ...]
+) -> None:
+    assert check(question, passage, idf).missing == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        (
+            "Where did Harold II die?",
+            "In 1066 Duke William II conquered England, killing King Harold II at Hastings.",
+        ),
+        (
+            "How much does the 5G Slate cost?",
+            "The 5 G model of the Slate costs $549.",
+        ),  # spacing aside
+        ("Who did Alexander I marry?", "Alexander I had married Sybilla of Normandy."),
+    ],
+)
+def test_numerals_and_codes_the_passage_gives_hold(question: str, passage: str) -> None:
+    assert check(question, passage, idf).holds
+
+
+REPORT_MD = """---
+title: Rovers take over at the top
+outlet: Harbourton Courier
+date: 2024-05-02
+---
+Harbourton Rovers replaced Kellford Athletic as the league's top club after a 3-1 win on Saturday.
+
+The Rovers' manager, Ines Duarte, said the squad had earned its place after a long season.
+
+Kellford Athletic had led the table since October.
+"""
+
+REFERENCE_HTML = """<!doctype html><html><head><title>Varangian Guard</title></head><body>
+<article><h1>Varangian Guard</h1>
+<p>The Varangian Guard was an elite unit of the Byzantine army from the tenth to the fourteenth century.</p>
+<p>One of the first Norman mercenaries to serve as a Byzantine general was Hervé in the 1050s.</p>
+<p>Later the guard recruited mostly among Anglo-Saxons who had left England after 1066.</p>
+</article></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def near_miss_engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from bot.engine import Engine
+    from index.indexer import run_index
+
+    base: Path = tmp_path_factory.mktemp("near_miss")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    (corpus / "rovers.md").write_text(REPORT_MD, encoding="utf-8")
+    (corpus / "varangian.html").write_text(REFERENCE_HTML, encoding="utf-8")
+    settings = make_settings(base / "home", corpus)
+    run_index(settings)
+    return Engine(settings)
+
+
+@pytest.mark.parametrize(
+    ("asked", "near_miss", "phrase"),
+    [
+        (
+            "Who did Harbourton Rovers replace as the league's top club?",
+            "Who replaced Harbourton Rovers as the league's top club?",
+            "Kellford Athletic",
+        ),
+        (
+            "When did Hervé serve as a Byzantine general?",
+            "When did Hervé serve as a Norman general?",
+            "1050s",
+        ),
+    ],
+)
+def test_near_misses_are_refused_with_the_closest_passage(  # type: ignore[no-untyped-def]
+    near_miss_engine, asked: str, near_miss: str, phrase: str
+) -> None:
+    answered = near_miss_engine.answer(asked)
+    assert answered.answered and phrase in answered.text
+    refused = near_miss_engine.answer(near_miss)
+    assert not refused.answered and not refused.citations
+    assert refused.closest is not None and phrase in refused.closest.passage
