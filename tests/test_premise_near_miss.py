@@ -1,5 +1,5 @@
-"""Near misses the answering sentence gives away (bot/core/near_miss.py and the premise
-check that uses it): roles reversed, a modifier swapped, a name's numeral, a code like
+"""Near misses the answering sentence gives away (bot/core/near_miss.py, swaps.py and the
+premise check that uses them): roles reversed, a modifier swapped, a name's numeral, a code like
 "5G". Each rule on its own over two kinds of text (a reference article's sentence and a
 news report's), then end to end with the real model over a real index in tmp_path."""
 
@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
-from bot.core.near_miss import reversed_roles, swapped_modifier
+from bot.core.near_miss import reversed_roles
 from bot.core.premise import check
+from bot.core.swaps import swapped_modifier, swapped_name, swapped_owner
 
 REFERENCE = "The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England."
 NEWS = (
@@ -35,6 +36,25 @@ def idf(stem: str) -> float:
             "King Malcolm III of Scotland married Edgar's sister Margaret.",
             "marry",
         ),
+        # a passive sentence: the "did" question's subject is what it was done to ...
+        (
+            "Who did the Normans encourage to come south?",
+            "Norman mercenaries were first encouraged to come south by the Lombards.",
+            "encourage",
+        ),
+        # ... and the object of "Who sued X?" is the one who did it, after "by"
+        ("Who sued the developer?", "The council was sued by the developer in March.", "sued"),
+        # a passive question: "into X" is not what was absorbed
+        (
+            "What was absorbed into the Anglo-Norman language?",
+            "The Anglo-Norman language was eventually absorbed into the Anglo-Saxon language.",
+            "absorbed",
+        ),
+        (
+            "Which firm was taken over by Halvorsen?",
+            "Halvorsen was taken over by the GreenLeaf group last year.",
+            "taken",
+        ),
     ],
 )
 def test_roles_the_sentence_reverses(question: str, sentence: str, verb: str) -> None:
@@ -53,6 +73,12 @@ def test_roles_the_sentence_reverses(question: str, sentence: str, verb: str) ->
         # a noun made from the verb says nothing about order
         ("Who did Emma marry?", "The marriage of Emma and King Ethelred brought the two closer."),
         ("Who was the ruling class of England?", REFERENCE),  # no verb to compare
+        ("Who was Ralph in charge of?", "Edward had set up Ralph as earl and charged him."),
+        (
+            "Which firm was taken over by Halvorsen?",
+            "Halvorsen has taken over the GreenLeaf group.",
+        ),
+        ("What was absorbed into Anglo-Saxon?", "Anglo-Norman was absorbed into Anglo-Saxon."),
     ],
 )
 def test_roles_that_agree_or_cannot_be_read_hold(question: str, sentence: str) -> None:
@@ -122,6 +148,74 @@ def test_modifiers_that_agree_or_are_not_modifiers_hold(
     question: str, sentence: str, article: str
 ) -> None:
     assert swapped_modifier(question, sentence, article) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "owner"),
+    [
+        (
+            "Who was Bohemond's son?",
+            "In 1107 the Normans under the command of Bohemond, Robert's son, landed in Valona.",
+            "bohemond's son",
+        ),
+        (
+            "What is the name of Maria's deputy?",
+            "The mayor, Ana Ruiz, and her deputy Maria Costa opened the new library.",
+            "maria's deputy",
+        ),
+    ],
+)
+def test_an_owner_the_sentence_swaps(question: str, sentence: str, owner: str) -> None:
+    assert swapped_owner(question, sentence) == owner
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Who was Robert's son?", "The Normans under Bohemond, Robert's son, landed in Valona."),
+        ("Who is Ana's deputy?", "The mayor, Ana Ruiz, and her deputy Maria Costa opened it."),
+    ],
+)
+def test_owners_the_sentence_agrees_with_hold(question: str, sentence: str) -> None:
+    assert swapped_owner(question, sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "article", "swap"),
+    [
+        (
+            "Who identified themselves as French during the war?",
+            "In the course of the war, the Norman aristocracy often identified themselves as English.",
+            "",
+            "french/english",
+        ),
+        (
+            "Which club did the council sell the ground to?",
+            "The council agreed to sell the ground to Kellford Athletic for one pound.",
+            "",
+            None,  # no name in the question to swap
+        ),
+        (
+            "Where did the striker sign for Riverside?",
+            "The striker agreed to sign for Northfield on Friday.",
+            "",
+            "riverside/northfield",
+        ),
+        # one name written two ways, names that share a first word, initials
+        (
+            "What did the fans chant for Tomas?",
+            "The fans chanted for Varga all night.",
+            "Tomas Varga scored.",
+            None,
+        ),
+        ("How high is Mount Keralt?", "It rises above Mount Aukstadt.", "", None),
+        ("Why did he move back to LA?", "He refused to move back to L.A. last year.", "", None),
+    ],
+)
+def test_a_name_the_sentence_swaps(
+    question: str, sentence: str, article: str, swap: str | None
+) -> None:
+    assert swapped_name(question, sentence, article) == swap
 
 
 def test_the_premise_check_reads_the_sentence_only_in_english() -> None:

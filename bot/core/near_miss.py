@@ -1,25 +1,22 @@
 """Near misses one sentence gives away: the question's words are all there, in another order.
 
 A question written to look answerable from a sentence often keeps the sentence's words and
-changes how they relate. Two such changes are read from word order alone (no parser, no
-word list beyond English function words), and only on English text:
+changes how they relate. Such changes are read from word order alone (no parser, no word
+list beyond English function words), and only on English text:
 
 - **Roles reversed.** "Who replaced the Normans?" over "The Normans replaced the Saxons":
   the question asks for the subject of a verb and names its object, but in the sentence
-  the named word stands before that verb (active voice), so it is the subject. Likewise
-  "Who did Edgar marry?" over "Malcolm married Edgar's sister": the question's subject
-  stands only after the verb. The verb must be the same word (by stem); a passive verb
-  ("was replaced", "replaced by") reverses the roles back and is left alone.
-- **A modifier swapped.** "their Christian spirit" over "their martial spirit", "a Norman
-  general" over "a Byzantine general", "the oldest work of art" over "the most famous work
-  of art": the same noun, with the same word before it or the same words after it up to a
-  content word, but another modifier that the question does not use, and the question's own
-  pair nowhere in the sentence. A word ending in -ing/-ed, or a lowercase word before a
-  capitalised one, is read as a verb and its object, not a modifier; two capitalised words
-  the article writes side by side are one name ("Ana's" over "Ruiz's" where the article says "Ana Ruiz"); a likely typo
-  (one edit, two from six letters, a swap of neighbours counting as one) is the same word.
+  the named words stand before that verb, so they are its subject. "Who did Edgar marry?"
+  over "Malcolm married Edgar's sister": the question's subject stands only after the verb.
+  "What was absorbed into the Anglo-Norman language?" over "The Anglo-Norman language was
+  absorbed into ...": what follows "into" is what was absorbed. The verb must be the same
+  word (by stem or a regular inflection: not a noun made from it); a passive verb ("was
+  replaced", "replaced by") swaps the sides, its subject being what is after "by". Named
+  words on both sides of the verb say nothing.
+The swaps of a modifier, a name or an owner are in swaps.py. A likely typo (one edit, two
+from six letters, a swap of neighbours counting as one) is the same word.
 
-Each rule returns what it found (for the refusal's reason) or None.
+Each rule returns what it found (the refusal's reason) or None.
 """
 
 from __future__ import annotations
@@ -27,13 +24,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from itertools import pairwise
 
 from index.language import detect_language
 from index.lexical import stemmer, stopwords_en
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_WH = frozenset("who whom whose what which".split())
+WH = frozenset("who whom whose what which".split())
 _DO = frozenset("do does did".split())
 _BE = frozenset("is was were are be been being am".split())
 _AUX = (
@@ -54,18 +50,21 @@ class Tok:
     stem: str
     content: bool  # not an English stopword
     cap: bool  # capitalised as written
+    poss: bool = False  # written with a possessive 's
 
 
 def tokens(text: str) -> list[Tok]:
     stop = stopwords_en()
     raw = _WORD.findall(text)
-    words = []
+    words, poss = [], []
     for w in raw:
         f = _fold(w).replace("’", "'")
-        words.append(f[:-2] if f.endswith("'s") else f)
+        poss.append(f.endswith("'s"))
+        words.append(f[:-2] if poss[-1] else f)
     stems = stemmer().stemWords(words) if words else []
     return [
-        Tok(w, s, w not in stop, r[:1].isupper()) for r, w, s in zip(raw, words, stems, strict=True)
+        Tok(w, s, w not in stop, r[:1].isupper(), p)
+        for r, w, s, p in zip(raw, words, stems, poss, strict=True)
     ]
 
 
@@ -81,30 +80,51 @@ def same(a: str, b: str) -> bool:
 def reversed_roles(question: str, sentence: str) -> str | None:
     """The verb whose subject and object the sentence has the other way round, or None."""
     q, s = tokens(question), tokens(sentence)
-    if len(q) < 3 or q[0].word not in _WH:
+    if len(q) < 3 or q[0].word not in WH:
         return None
     aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in _AUX), None)
-    if aux is not None and q[aux].word in _DO:  # "Who did X marry?"
+    if aux is not None and q[aux].word in _DO:  # "Who did X marry?": X is the subject
         subj, verb = _subject_verb(q, aux + 1)
         if not subj or verb is None:
             return None
-        at = _verb_at(q[verb], s)
-        named = [p for j in subj for p in _positions(q[j].stem, s)]
-        if at is not None and named and all(p > at for p in named):
-            return q[verb].word
-        return None
+        return q[verb].word if _role(subj, q[verb], q, s) == "object" else None
+    if aux is not None and q[aux].word in _BE:  # "What was absorbed into X?"
+        verb = aux + 1
+        if verb + 2 >= len(q) or not q[verb].content or q[verb].cap or q[verb + 1].content:
+            return None
+        obj = next((j for j in range(verb + 2, len(q)) if q[j].content), None)
+        if obj is None:
+            return None
+        # "by X": X did it; "into X", "with X": X is not what it was done to
+        wanted = "subject" if q[verb + 1].word == "by" else None
+        found = _role([obj], q[verb], q, s)
+        return q[verb].word if found and found != wanted and found == "object" else None
     if aux is not None:
-        return None  # "Who was ...": a copula, or a passive question
+        return None
     verb = 1 if q[0].word == "who" else 2  # "Who replaced X", "What language replaced X"
     if verb >= len(q) or not q[verb].content:
         return None
     obj = next((j for j in range(verb + 1, len(q)) if q[j].content), None)
-    at = _verb_at(q[verb], s)
-    if obj is None or at is None:
+    if obj is None:
         return None
-    named = _positions(q[obj].stem, s)
-    if named and all(p < at for p in named):
-        return q[verb].word
+    return q[verb].word if _role([obj], q[verb], q, s) == "subject" else None
+
+
+def _role(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> str | None:
+    """What the question's words are to the verb in the sentence: "subject" (before an
+    active verb, or after a passive one's "by"), "object" (the other way), or None."""
+    found = _verb_at(verb, s)
+    named = _phrase_at(words, q, s)
+    if found is None or not named:
+        return None
+    at, passive = found
+    if all(p < at for p in named):
+        return "object" if passive else "subject"
+    if all(p > at for p in named):
+        if not passive:
+            return "object"
+        by = next((i for i in range(at + 1, min(named)) if s[i].word == "by"), None)
+        return "subject" if by is not None and min(named) - by <= 4 else None
     return None
 
 
@@ -112,16 +132,34 @@ def _positions(stem: str, s: list[Tok]) -> list[int]:
     return [i for i, t in enumerate(s) if same(stem, t.stem)]
 
 
-def _verb_at(verb: Tok, s: list[Tok]) -> int | None:
+def _phrase_at(words: list[int], q: list[Tok], s: list[Tok]) -> list[int]:
+    """Where the sentence has the question's phrase starting at words[0] (its content words
+    in a row: "the Anglo-Norman language" is not "the Anglo-Saxon language"), else where it
+    has any of `words`."""
+    run = [words[0]]
+    while run[-1] + 1 < len(q) and q[run[-1] + 1].content and q[run[-1] + 1].word not in _AUX:
+        run.append(run[-1] + 1)
+    if len(run) > 1:
+        at = [
+            i
+            for i in range(len(s) - len(run) + 1)
+            if all(same(q[j].stem, s[i + n].stem) for n, j in enumerate(run))
+        ]
+        if at:
+            return at
+    return [p for j in words for p in _positions(q[j].stem, s)]
+
+
+def _verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
     """Where the sentence has the verb (same stem or a regular inflection of it, so not a
-    noun made from it), when active."""
+    noun made from it), and whether it is passive there ("was replaced", "replaced by")."""
     forms = _inflections(verb.word)
     at = next((i for i, t in enumerate(s) if t.stem == verb.stem or t.word in forms), None)
     if at is None:
         return None
     before = {t.word for t in s[max(0, at - 2) : at]}
     after = {t.word for t in s[at + 1 : at + 4]}
-    return None if before & _PASSIVE or "by" in after else at
+    return at, bool(before & _PASSIVE) or "by" in after
 
 
 def _inflections(verb: str) -> set[str]:
@@ -144,7 +182,9 @@ def _subject_verb(q: list[Tok], k: int) -> tuple[list[int], int | None]:
     while k < len(q):
         t = q[k]
         # "the Saint-Evroul monks establish": after a determiner and a name, still the noun
-        if t.cap or (t.content and (not subj or (det and q[subj[-1]].cap and q[k - 1].cap))):
+        # (unless the name is a plural one, "the Normans encourage")
+        named = subj and q[subj[-1]].cap and q[k - 1].cap and not q[k - 1].word.endswith("s")
+        if t.cap or (t.content and (not subj or (det and named))):
             subj.append(k)
         elif t.content:
             return subj, (None if t.word in _AUX else k)
@@ -154,49 +194,12 @@ def _subject_verb(q: list[Tok], k: int) -> tuple[list[int], int | None]:
     return subj, None
 
 
-def swapped_modifier(question: str, sentence: str, article: str = "") -> str | None:
-    """ "question word/sentence word" for a modifier the sentence replaces, or None."""
-    q, s = tokens(question), tokens(sentence)
-    asked = {t.stem for t in q}
-    pairs = {(a.stem, b.stem) for a, b in pairwise(s)}
-    for i in range(len(q) - 1):
-        t, head = q[i], q[i + 1]
-        if not t.content or not head.content or t.word in _WH or (t.stem, head.stem) in pairs:
-            continue
-        if t.word.endswith(("ing", "ed")) or (head.cap and not t.cap):
-            continue  # a verb and its object, not a modifier and its noun
-        if i > 0 and q[i - 1].word == "how":
-            continue  # "how many sites": what is asked, not a modifier
-        for k in range(len(s) - 1):
-            u = s[k]
-            if not u.content or u.stem in asked or u.cap != t.cap or s[k + 1].word != head.word:
-                continue
-            if any(ch.isdigit() for ch in u.word):
-                continue  # numbers are the number rule's (premise.py), and often the answer
-            before = i > 0 and k > 0 and same(q[i - 1].stem, s[k - 1].stem)
-            if not (before or _agree_to_content(q, s, i + 2, k + 2)):
-                continue
-            if (t.cap and _one_name(t.word, u.word, article)) or _typo(t.word, u.word):
-                continue
-            return f"{t.word}/{u.word}"
-    return None
-
-
-def _agree_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
-    """q from i and s from k are the same words up to and including a content word."""
-    while i < len(q) and k < len(s) and same(q[i].stem, s[k].stem):
-        if q[i].content:
-            return True
-        i, k = i + 1, k + 1
-    return False
-
-
-def _one_name(a: str, b: str, article: str) -> bool:
+def one_name(a: str, b: str, article: str) -> bool:
     folded = _fold(article)
     return f"{a} {b}" in folded or f"{b} {a}" in folded
 
 
-def _typo(a: str, b: str) -> bool:
+def typo(a: str, b: str) -> bool:
     """Likely one word misspelt: within one edit (two from six letters), a swap of two
     neighbouring letters counting as one ("fuedel" / "feudal")."""
     from rapidfuzz.distance import OSA

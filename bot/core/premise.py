@@ -13,7 +13,8 @@ about the 1038 expedition). Its specifics must be in the passage:
 - a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside;
 - "not", "never" ... only when the passage says something negative too.
 Given the sentence that would answer, it must not say the question's words in another
-relation: roles reversed or a modifier swapped (near_miss.py; English only).
+relation: roles reversed (near_miss.py) or a modifier, name or owner swapped (swaps.py);
+English only.
 Other words are left to the scoring: paraphrase is too common for a word list to judge
 (measured: refusing on a question word the sentence lacks, even with single-word vectors as
 paraphrase, refused as many answerable questions as near misses on every tuning set).
@@ -30,7 +31,7 @@ from itertools import pairwise
 from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
-from . import near_miss
+from . import near_miss, swaps
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|s|'s)?$|^\d[\d,.]*$")
@@ -107,14 +108,14 @@ def check(
 def _contradicted(question: str, sentence: str, article: str) -> tuple[str, ...]:
     if not sentence or not near_miss.english(question) or not near_miss.english(sentence):
         return ()
-    found = []
     roles = near_miss.reversed_roles(question, sentence)
-    if roles:
-        found.append(f"roles of {roles!r}")
-    swap = near_miss.swapped_modifier(question, sentence, article)
-    if swap:
-        found.append(swap)
-    return tuple(found)
+    found = [
+        roles and f"roles of {roles!r}",
+        swaps.swapped_modifier(question, sentence, article),
+        swaps.swapped_name(question, sentence, article),
+        swaps.swapped_owner(question, sentence),
+    ]
+    return tuple(f for f in found if f)
 
 
 def supported(stem: str, stems: set[str]) -> bool:

@@ -1,0 +1,126 @@
+"""Swaps one sentence gives away: the question's modifier, name or owner is another there.
+
+- **A modifier swapped.** "a Norman general" over "a Byzantine general", "the oldest work
+  of art" over "the most famous work of art": the same noun, with the same word before it
+  or the same words after it up to a content word, but another modifier that the question
+  does not use, and the question's own pair nowhere in the sentence. A word ending in
+  -ing/-ed, or a lowercase word before a capitalised one, is read as a verb and its object,
+  not a modifier.
+- **A name swapped.** "identified themselves as French" over "identified themselves as
+  English": a name the sentence lacks where it has another after the same words (back to a
+  lowercase content word; a capitalised one would make both longer names, "Mount X").
+- **An owner swapped.** "Who was Bohemond's son?" over "Bohemond, Robert's son" or "his
+  son Bohemond": the sentence makes the question's owner the relation of someone else, and
+  never says "Bohemond's son".
+Two capitalised words the article writes side by side are one name ("Ana's" over "Ruiz's"
+where it says "Ana Ruiz"); a likely typo (one edit, two from six letters, a swap of
+neighbours counting as one) is the same word; a number in a slot is left to premise.py.
+
+Each rule returns "question word/sentence word" (the refusal's reason) or None.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from .near_miss import WH, Tok, one_name, same, tokens, typo
+
+
+def swapped_modifier(question: str, sentence: str, article: str = "") -> str | None:
+    """ "question word/sentence word" for a modifier the sentence replaces, or None."""
+    q, s = tokens(question), tokens(sentence)
+    asked = {t.stem for t in q}
+    pairs = {(a.stem, b.stem) for a, b in pairwise(s)}
+    for i in range(len(q) - 1):
+        t, head = q[i], q[i + 1]
+        if not t.content or not head.content or t.word in WH or (t.stem, head.stem) in pairs:
+            continue
+        if t.word.endswith(("ing", "ed")) or (head.cap and not t.cap):
+            continue  # a verb and its object, not a modifier and its noun
+        if i > 0 and q[i - 1].word == "how":
+            continue  # "how many sites": what is asked, not a modifier
+        for k in range(len(s) - 1):
+            u = s[k]
+            if not u.content or u.stem in asked or u.cap != t.cap or s[k + 1].word != head.word:
+                continue
+            if any(ch.isdigit() for ch in u.word):
+                continue  # numbers are the number rule's (premise.py), and often the answer
+            before = i > 0 and k > 0 and same(q[i - 1].stem, s[k - 1].stem)
+            if not (before or _agree_to_content(q, s, i + 2, k + 2)):
+                continue
+            if (t.cap and one_name(t.word, u.word, article)) or typo(t.word, u.word):
+                continue
+            return f"{t.word}/{u.word}"
+    return None
+
+
+def _agree_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
+    """q from i and s from k are the same words up to and including a content word."""
+    while i < len(q) and k < len(s) and same(q[i].stem, s[k].stem):
+        if q[i].content:
+            return True
+        i, k = i + 1, k + 1
+    return False
+
+
+def swapped_owner(question: str, sentence: str) -> str | None:
+    """ "X's N" asked where the sentence makes X the N of someone else: "Who was Bohemond's
+    son?" over "Bohemond, Robert's son", "Tancred's nephew" over "his nephew Tancred"."""
+    q, s = tokens(question), tokens(sentence)
+    for i in range(len(q) - 1):
+        owner, rel = q[i], q[i + 1]
+        if not (owner.poss and owner.cap and rel.content and not rel.cap):
+            continue
+        if any(
+            same(a.stem, owner.stem) and a.poss and same(b.stem, rel.stem) for a, b in pairwise(s)
+        ):
+            return None  # the sentence says it too
+        for k in range(len(s) - 1):
+            if not same(s[k].stem, rel.stem):
+                continue
+            if same(s[k + 1].stem, owner.stem):  # "his nephew Tancred"
+                return f"{owner.word}'s {rel.word}"
+            other = s[k - 1] if k > 0 else None
+            elsewhere = other and other.poss and other.cap and not same(other.stem, owner.stem)
+            if elsewhere and any(same(t.stem, owner.stem) for t in s[max(0, k - 4) : k - 1]):
+                return f"{owner.word}'s {rel.word}"  # "Bohemond, Robert's son"
+    return None
+
+
+def swapped_name(question: str, sentence: str, article: str = "") -> str | None:
+    """A name the sentence lacks, where it has another name after the same words (back to a
+    content word): "identified themselves as French" over "identified themselves as
+    English"."""
+    q, s = tokens(question), tokens(sentence)
+    asked = {t.stem for t in q}
+    for i, t in enumerate(q):
+        if (
+            i == 0
+            or not (t.cap and t.content)
+            or len(t.word) <= 3
+            or any(same(t.stem, u.stem) or typo(t.word, u.word) for u in s)
+        ):
+            continue
+        for k, u in enumerate(s):
+            if (
+                k == 0
+                or not (u.cap and u.content)
+                or u.stem in asked
+                or any(c.isdigit() for c in u.word)
+            ):
+                continue
+            if _agree_back_to_content(q, s, i - 1, k - 1) and not one_name(t.word, u.word, article):
+                return f"{t.word}/{u.word}"
+    return None
+
+
+def _agree_back_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
+    """q back from i and s back from k are the same words back to a lowercase content word
+    (a capitalised one would make the two names one longer name each: "Mount X", "Mount Y")."""
+    while i >= 0 and k >= 0 and same(q[i].stem, s[k].stem):
+        if q[i].cap and q[i].content:
+            return False
+        if q[i].content:
+            return True
+        i, k = i - 1, k - 1
+    return False
