@@ -12,7 +12,7 @@ from conftest import make_settings
 
 from bot.core.near_miss import reversed_roles
 from bot.core.premise import check
-from bot.core.swaps import swapped_modifier, swapped_name, swapped_owner
+from bot.core.swaps import opposite, swapped_modifier, swapped_name, swapped_owner
 
 REFERENCE = "The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England."
 NEWS = (
@@ -54,6 +54,12 @@ def idf(stem: str) -> float:
             "Which firm was taken over by Halvorsen?",
             "Halvorsen was taken over by the GreenLeaf group last year.",
             "taken",
+        ),
+        # "What VERB the ...": the verb straight after "what"
+        (
+            "What precedes the period of Gothic architecture?",
+            "In England, the period of Gothic architecture succeeds the Romanesque and precedes the Renaissance.",
+            "precedes",
         ),
     ],
 )
@@ -169,6 +175,18 @@ def test_an_owner_the_sentence_swaps(question: str, sentence: str, owner: str) -
     assert swapped_owner(question, sentence) == owner
 
 
+def test_an_owner_missing_from_the_sentence_with_another_in_its_place() -> None:
+    question = "By how much did Halvorsen's shares rise after the deal?"
+    assert swapped_owner(question, "GreenLeaf shares jumped 22% after the announcement.")
+    assert swapped_owner(question, "GreenLeaf's shares jumped 22% after the announcement.")
+    # the owner there too, or a name the article writes with the owner's, holds
+    assert swapped_owner(question, "Halvorsen shares rose 3% as GreenLeaf shares jumped.") is None
+    assert (
+        swapped_owner(question, "Nordic shares rose 3%.", "Halvorsen Nordic said on Monday.")
+        is None
+    )
+
+
 @pytest.mark.parametrize(
     ("question", "sentence"),
     [
@@ -216,6 +234,36 @@ def test_a_name_the_sentence_swaps(
     question: str, sentence: str, article: str, swap: str | None
 ) -> None:
     assert swapped_name(question, sentence, article) == swap
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "found"),
+    [
+        (
+            "Who came into contact with Wales after the conquest of England?",
+            "Even before the Norman Conquest of England, the Normans had come into contact with Wales.",
+            "after/before",
+        ),
+        (
+            "When did Kelvingate Athletic last win the Regional Cup?",
+            "Ashbury Rovers lifted the Regional Cup for the first time since 1994.",
+            "last/first",
+        ),
+        # the question's own word is there too, or the opposite is about something else
+        (
+            "What happened after the vote?",
+            "Before the vote there were protests; after the vote, calm.",
+            None,
+        ),
+        (
+            "When did the Rovers last win the Cup?",
+            "The first match of the season is on Saturday.",
+            None,
+        ),
+    ],
+)
+def test_an_opposite_near_the_same_words(question: str, sentence: str, found: str | None) -> None:
+    assert opposite(question, sentence) == found
 
 
 def test_the_premise_check_reads_the_sentence_only_in_english() -> None:

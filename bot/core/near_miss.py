@@ -101,7 +101,8 @@ def reversed_roles(question: str, sentence: str) -> str | None:
         return q[verb].word if found and found != wanted and found == "object" else None
     if aux is not None:
         return None
-    verb = 1 if q[0].word == "who" else 2  # "Who replaced X", "What language replaced X"
+    # "Who replaced X", "What precedes the X", "What language replaced X"
+    verb = 1 if q[0].word == "who" or not q[2].content else 2
     if verb >= len(q) or not q[verb].content:
         return None
     obj = next((j for j in range(verb + 1, len(q)) if q[j].content), None)

@@ -13,8 +13,8 @@ about the 1038 expedition). Its specifics must be in the passage:
 - a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside;
 - "not", "never" ... only when the passage says something negative too.
 Given the sentence that would answer, it must not say the question's words in another
-relation: roles reversed (near_miss.py) or a modifier, name or owner swapped (swaps.py);
-English only.
+relation: roles reversed (near_miss.py) or a modifier, name, owner or an opposite swapped
+in (swaps.py); English only.
 Other words are left to the scoring: paraphrase is too common for a word list to judge
 (measured: refusing on a question word the sentence lacks, even with single-word vectors as
 paraphrase, refused as many answerable questions as near misses on every tuning set).
@@ -113,7 +113,8 @@ def _contradicted(question: str, sentence: str, article: str) -> tuple[str, ...]
         roles and f"roles of {roles!r}",
         swaps.swapped_modifier(question, sentence, article),
         swaps.swapped_name(question, sentence, article),
-        swaps.swapped_owner(question, sentence),
+        swaps.swapped_owner(question, sentence, article),
+        swaps.opposite(question, sentence),
     ]
     return tuple(f for f in found if f)
 

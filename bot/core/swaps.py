@@ -1,4 +1,4 @@
-"""Swaps one sentence gives away: the question's modifier, name or owner is another there.
+"""Swaps one sentence gives away: the question's modifier, name, owner or order is another.
 
 - **A modifier swapped.** "a Norman general" over "a Byzantine general", "the oldest work
   of art" over "the most famous work of art": the same noun, with the same word before it
@@ -11,7 +11,12 @@
   lowercase content word; a capitalised one would make both longer names, "Mount X").
 - **An owner swapped.** "Who was Bohemond's son?" over "Bohemond, Robert's son" or "his
   son Bohemond": the sentence makes the question's owner the relation of someone else, and
-  never says "Bohemond's son".
+  never says "Bohemond's son"; or, the owner nowhere in the sentence, gives the noun
+  another owner ("Halvorsen's shares" over "GreenLeaf shares").
+- **An opposite.** A word of order or extent (before/after, first/last, oldest/newest,
+  highest/lowest, north/south, increase/decrease ...: a short list of general English
+  opposites) that the sentence lacks while it has the opposite among the same content
+  words (three on each side): "after the conquest" over "before the Norman Conquest".
 Two capitalised words the article writes side by side are one name ("Ana's" over "Ruiz's"
 where it says "Ana Ruiz"); a likely typo (one edit, two from six letters, a swap of
 neighbours counting as one) is the same word; a number in a slot is left to premise.py.
@@ -63,10 +68,13 @@ def _agree_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
     return False
 
 
-def swapped_owner(question: str, sentence: str) -> str | None:
+def swapped_owner(question: str, sentence: str, article: str = "") -> str | None:
     """ "X's N" asked where the sentence makes X the N of someone else: "Who was Bohemond's
-    son?" over "Bohemond, Robert's son", "Tancred's nephew" over "his nephew Tancred"."""
+    son?" over "Bohemond, Robert's son", "Tancred's nephew" over "his nephew Tancred"; or,
+    X nowhere in the sentence, gives N another owner: "Halvorsen's shares" over "GreenLeaf
+    shares" or "GreenLeaf's shares"."""
     q, s = tokens(question), tokens(sentence)
+    asked = {t.stem for t in q}
     for i in range(len(q) - 1):
         owner, rel = q[i], q[i + 1]
         if not (owner.poss and owner.cap and rel.content and not rel.cap):
@@ -84,6 +92,16 @@ def swapped_owner(question: str, sentence: str) -> str | None:
             elsewhere = other and other.poss and other.cap and not same(other.stem, owner.stem)
             if elsewhere and any(same(t.stem, owner.stem) for t in s[max(0, k - 4) : k - 1]):
                 return f"{owner.word}'s {rel.word}"  # "Bohemond, Robert's son"
+            absent = not any(same(t.stem, owner.stem) or typo(t.word, owner.word) for t in s)
+            if (
+                absent
+                and other
+                and other.cap
+                and other.content
+                and other.stem not in asked
+                and not one_name(owner.word, other.word, article)
+            ):
+                return f"{owner.word}'s {rel.word}"  # "GreenLeaf shares"
     return None
 
 
@@ -124,3 +142,54 @@ def _agree_back_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
             return True
         i, k = i - 1, k - 1
     return False
+
+
+# English words of order and extent and their opposites: general English, not any article's.
+_OPPOSITES = {
+    frozenset(p.split())
+    for p in (
+        "before after",
+        "first last",
+        "earliest latest",
+        "oldest newest",
+        "oldest youngest",
+        "highest lowest",
+        "largest smallest",
+        "biggest smallest",
+        "most least",
+        "maximum minimum",
+        "above below",
+        "north south",
+        "east west",
+        "increase decrease",
+        "increased decreased",
+        "import export",
+        "imports exports",
+    )
+}
+
+
+def opposite(question: str, sentence: str) -> str | None:
+    """A word of order or extent the sentence turns into its opposite near the same word:
+    "after the conquest" over "before the Norman Conquest", "last win the Cup" over "lifted
+    the Cup for the first time". The question's own word is nowhere in the sentence."""
+    q, s = tokens(question), tokens(sentence)
+    have = {t.word for t in s}
+    for i, t in enumerate(q):
+        if t.word in have:
+            continue
+        others = {w for pair in _OPPOSITES if t.word in pair for w in pair} - {t.word}
+        if not others:
+            continue
+        near_q = {q[j].stem for j in _near(q, i)}
+        for k, u in enumerate(s):
+            if u.word in others and any(s[j].stem in near_q for j in _near(s, k)):
+                return f"{t.word}/{u.word}"
+    return None
+
+
+def _near(toks: list[Tok], i: int, n: int = 3) -> list[int]:
+    """The n content words on each side of position i."""
+    left = [j for j in range(i - 1, -1, -1) if toks[j].content][:n]
+    right = [j for j in range(i + 1, len(toks)) if toks[j].content][:n]
+    return left + right
