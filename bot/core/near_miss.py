@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.language import detect_language
 from index.lexical import stemmer, stopwords_en
@@ -54,6 +55,12 @@ class Tok:
 
 
 def tokens(text: str) -> list[Tok]:
+    """The text's words, folded and stemmed (memoised: every rule reads the same two texts)."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Tok, ...]:
     stop = stopwords_en()
     raw = _WORD.findall(text)
     words, poss = [], []
@@ -62,12 +69,13 @@ def tokens(text: str) -> list[Tok]:
         poss.append(f.endswith("'s"))
         words.append(f[:-2] if poss[-1] else f)
     stems = stemmer().stemWords(words) if words else []
-    return [
+    return tuple(
         Tok(w, s, w not in stop, r[:1].isupper(), p)
         for r, w, s, p in zip(raw, words, stems, poss, strict=True)
-    ]
+    )
 
 
+@lru_cache(maxsize=4096)
 def english(text: str) -> bool:
     return detect_language(text.lower(), min_words=3) == "en"
 
@@ -196,8 +204,13 @@ def _subject_verb(q: list[Tok], k: int) -> tuple[list[int], int | None]:
 
 
 def one_name(a: str, b: str, article: str) -> bool:
-    folded = _fold(article)
+    folded = _folded(article)
     return f"{a} {b}" in folded or f"{b} {a}" in folded
+
+
+@lru_cache(maxsize=64)
+def _folded(article: str) -> str:
+    return _fold(article)
 
 
 def typo(a: str, b: str) -> bool:
