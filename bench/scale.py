@@ -67,7 +67,7 @@ def part_recall(questions_file: str) -> dict[str, Any]:
         "dense_p50_ms": _pct(times, 50),
         "dense_p95_ms": _pct(times, 95),
         "ann_segments": sum(seg.ann is not None for seg in snap.segments),
-        "ann": os.environ.get("CITEBOT_ANN", "sq8"),
+        "ann": sorted({seg.ann.kind for seg in snap.segments if seg.ann is not None}),
     }
 
 

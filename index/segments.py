@@ -19,18 +19,21 @@ import shutil
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import numpy as np
 
 from .ann import ANN_MIN_CHUNKS, AnnIndex, build_ann
+from .catalog import Catalog, CatalogWriter, SegmentArticles
+from .filearray import FileArray
 from .lexical import tokenize
 from .shared.article import Article
 
 DIM = 384
 SENT_DTYPE = np.float16  # rounding error ~1e-3 of a cosine; half the disk and page cache
+TEXT_CACHE = 512  # article texts kept per segment
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class SegmentWriter:
             name: open(path / name, "wb")  # noqa: SIM115
             for name in ("text.bin", "chunk_vecs.f32", "sent_vecs.f16")
         }
-        self.articles: list[dict[str, Any]] = []
+        self.articles = CatalogWriter()
         self.chunk_ids: list[str] = []
         self._text_off = array("q", [0])
         self._cols = {
@@ -79,7 +82,7 @@ class SegmentWriter:
         self._files["text.bin"].write(blob)
         self._text_off.append(self._text_off[-1] + len(blob))
         meta = art.meta()
-        self.articles.append(
+        self.articles.add(
             {
                 **meta,
                 "content_hash": art.content_hash,
@@ -140,7 +143,8 @@ class SegmentWriter:
         )
         self._finish_postings()
         n = len(self.chunk_ids)
-        meta = {"articles": self.articles, "chunks": n, "sentences": self._sentences}
+        self.articles.write(self.path)
+        meta = {"catalog": True, "chunks": n, "sentences": self._sentences}
         (self.path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         (self.path / "chunk_ids.json").write_text(json.dumps(self.chunk_ids), encoding="utf-8")
         if ann and n >= ANN_MIN_CHUNKS:
@@ -187,24 +191,8 @@ class SegmentWriter:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-class SegmentArticle(Article):
-    """An article whose text stays on disk until someone reads it (a million-chunk corpus
-    holds gigabytes of text; answering reads a few articles)."""
-
-    def __init__(self, segment: Segment, local: int, fields: dict[str, Any]) -> None:
-        for name, value in fields.items():
-            object.__setattr__(self, name, value)
-        object.__setattr__(self, "extra", {})
-        object.__setattr__(self, "_where", (segment, local))
-
-    @property
-    def text(self) -> str:
-        segment, local = self.__dict__["_where"]
-        return segment.article_text(local)
-
-
 class Segment:
-    """A written segment, read-only; big arrays are memory-mapped."""
+    """A written segment, read-only; vectors, postings and texts are read on demand."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -215,18 +203,26 @@ class Segment:
         arrays = np.load(path / "spans.npz")
         self.arrays = {k: arrays[k] for k in arrays.files}
         self.text_off = self.arrays.pop("text_off")
-        self.articles = [SegmentArticle(self, i, a) for i, a in enumerate(meta["articles"])]
+        old = meta.get("articles")  # segments written before the catalog
+        self.catalog = Catalog.from_dicts(old) if old is not None else Catalog(path)
+        self.articles = SegmentArticles(self)
         self.chunk_vecs = _vectors(path / "chunk_vecs.f32", np.float32, self.chunk_count)
         self.sent_vecs = _vectors(path / "sent_vecs.f16", SENT_DTYPE, self.sentence_count)
         self._text = (
-            np.memmap(path / "text.bin", dtype=np.uint8, mode="r") if self.text_off[-1] else None
+            FileArray(path / "text.bin", np.uint8, (int(self.text_off[-1]),))
+            if self.text_off[-1]
+            else None
         )
 
-    def article_text(self, local: int) -> str:
+        # A sentence's text is cut from its article's: an answer reads a few articles'
+        # sentences over and over, so their texts are kept (bounded; thread-safe).
+        self.article_text = lru_cache(maxsize=TEXT_CACHE)(self._article_text)
+
+    def _article_text(self, local: int) -> str:
         if self._text is None:
             return ""
         lo, hi = int(self.text_off[local]), int(self.text_off[local + 1])
-        return bytes(self._text[lo:hi]).decode("utf-8")
+        return self._text[lo:hi].tobytes().decode("utf-8")
 
     @cached_property
     def chunk_ids(self) -> list[str]:
@@ -235,7 +231,8 @@ class Segment:
     @cached_property
     def lexical(self) -> dict[str, Any]:
         lex = self.path / "lexical"
-        out: dict[str, Any] = {k: np.load(lex / f"{k}.npy", mmap_mode="r") for k in ("doc", "tf")}
+        # Postings are read per term (FileArray): a common term's are megabytes.
+        out: dict[str, Any] = {k: FileArray.npy(lex / f"{k}.npy") for k in ("doc", "tf")}
         out["ptr"] = np.load(lex / "ptr.npy")
         out["doc_len"] = np.load(lex / "doc_len.npy")
         out["vocab"] = json.loads((lex / "vocab.json").read_text(encoding="utf-8"))
@@ -276,7 +273,7 @@ class Segment:
         )
 
 
-def _vectors(path: Path, dtype: Any, rows: int) -> np.ndarray:
+def _vectors(path: Path, dtype: Any, rows: int) -> Any:
     if rows == 0:
         return np.zeros((0, DIM), dtype=dtype)
-    return np.memmap(path, dtype=dtype, mode="r", shape=(rows, DIM))
+    return FileArray(path, dtype, (rows, DIM))

@@ -13,7 +13,6 @@ Layout: snapshots/CURRENT, snapshots/manifests/<generation>.json, snapshots/segm
 
 from __future__ import annotations
 
-import bisect
 import json
 import weakref
 from functools import cached_property
@@ -22,10 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from .ann import RERANK, top_exact
+from .ann import top_exact
 from .bm25 import SegmentedBM25
-from .segments import DIM, Segment, SegmentArticle
+from .segments import Segment
 from .shared.errors import IndexMissing
+from .views import ArticleView, Rows, joined
 
 _cache: weakref.WeakValueDictionary[Path, Segment] = weakref.WeakValueDictionary()
 
@@ -38,46 +38,6 @@ def open_segment(path: Path) -> Segment:
     return seg
 
 
-class Rows:
-    """Vectors of every segment as one (rows, DIM) float32 array, read on demand."""
-
-    def __init__(self, parts: list[np.ndarray], bases: list[int]) -> None:
-        self.parts, self.bases = parts, bases
-        self.shape = (bases[-1] + len(parts[-1]) if parts else 0, DIM)
-
-    def __len__(self) -> int:
-        return self.shape[0]
-
-    def _part(self, i: int) -> int:
-        return bisect.bisect_right(self.bases, i) - 1
-
-    def __matmul__(self, query: np.ndarray) -> np.ndarray:
-        if len(self.parts) == 1:
-            return np.asarray(self.parts[0] @ query, dtype=np.float32)
-        return np.concatenate([np.asarray(p @ query, dtype=np.float32) for p in self.parts])
-
-    def __getitem__(self, key: Any) -> np.ndarray:
-        if isinstance(key, slice):
-            lo, hi, _ = key.indices(len(self))
-            if hi <= lo:
-                return np.zeros((0, DIM), np.float32)
-            p = self._part(lo)
-            if hi <= self.bases[p] + len(self.parts[p]):  # an article never spans segments
-                b = self.bases[p]
-                return np.asarray(self.parts[p][lo - b : hi - b], dtype=np.float32)
-            return self[np.arange(lo, hi)]
-        if isinstance(key, (int, np.integer)):
-            p = self._part(int(key))
-            return np.asarray(self.parts[p][int(key) - self.bases[p]], dtype=np.float32)
-        rows = np.asarray(key, dtype=np.int64)
-        out = np.zeros((len(rows), DIM), np.float32)
-        which = np.searchsorted(self.bases, rows, side="right") - 1
-        for p in np.unique(which):
-            sel = which == p
-            out[sel] = self.parts[p][rows[sel] - self.bases[p]]
-        return out
-
-
 class Snapshot:
     def __init__(self, snapshots_dir: Path, manifest: dict[str, Any]) -> None:
         self.path = snapshots_dir
@@ -88,35 +48,41 @@ class Snapshot:
         self.segments = [
             open_segment(snapshots_dir / "segments" / e["id"]) for e in manifest["segments"]
         ]
-        self.articles: list[SegmentArticle] = []
         cols: dict[str, list[np.ndarray]] = {}
-        live, chunk_bases, sent_bases = [], [], []
-        chunks = sents = 0
-        for seg, entry in zip(self.segments, manifest["segments"], strict=True):
+        live, chunk_bases, sent_bases, art_seg, art_local = [], [], [], [], []
+        self._where: list[np.ndarray] = []  # per segment: local article -> snapshot index
+        chunks = sents = arts = 0
+        for p, (seg, entry) in enumerate(zip(self.segments, manifest["segments"], strict=True)):
             dead = np.zeros(len(seg.articles), dtype=bool)
             dead[np.asarray(entry.get("dead", []), dtype=np.int64)] = True
-            keep = np.flatnonzero(~dead)
+            keep = np.flatnonzero(~dead).astype(np.int32)
             where = np.full(len(seg.articles) + 1, -1, dtype=np.int32)  # [-1] stays -1
-            where[keep] = np.arange(len(self.articles), len(self.articles) + len(keep))
-            self.articles.extend(seg.articles[i] for i in keep)
+            where[keep] = np.arange(arts, arts + len(keep))
+            self._where.append(where[:-1])
+            art_seg.append(np.full(len(keep), p, dtype=np.int32))
+            art_local.append(keep)
+            # The first segment with nothing replaced maps onto itself: share its arrays
+            # (a million chunks' spans are ~90 MB).
+            same = arts == 0 and len(keep) == len(seg.articles)
             a = seg.arrays
             for name in ("chunk_start", "chunk_end", "sent_start", "sent_end"):
                 cols.setdefault(name, []).append(a[name])
             for name in ("chunk_article", "sent_article"):
-                cols.setdefault(name, []).append(where[a[name]])
+                cols.setdefault(name, []).append(a[name] if same else where[a[name]])
             for name in ("chunk_s0", "chunk_s1"):
-                cols.setdefault(name, []).append(a[name] + sents)
+                cols.setdefault(name, []).append(a[name] + sents if sents else a[name])
             live.append(~dead[a["chunk_article"]])
             chunk_bases.append(chunks)
             sent_bases.append(sents)
             chunks += seg.chunk_count
             sents += seg.sentence_count
+            arts += len(keep)
         for name in _ARRAYS:
-            parts = cols.get(name, [])
-            setattr(self, name, np.concatenate(parts) if parts else np.zeros(0, np.int32))
-        self._live_parts, self._chunk_bases = live, chunk_bases
-        self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
-        self.article_index = {a.id: i for i, a in enumerate(self.articles)}
+            setattr(self, name, joined(cols.get(name, []), np.int32))
+        self._live_parts, self._chunk_bases, self._sent_bases = live, chunk_bases, sent_bases
+        self.live = joined(live, bool)
+        self._art_seg, self._art_local = joined(art_seg, np.int32), joined(art_local, np.int32)
+        self.articles = ArticleView(self.segments, self._art_seg, self._art_local)
         self.chunk_vecs = Rows([s.chunk_vecs for s in self.segments], chunk_bases)
         self.sent_vecs = Rows([s.sent_vecs for s in self.segments], sent_bases)
 
@@ -144,7 +110,56 @@ class Snapshot:
         return [cid for seg in self.segments for cid in seg.chunk_ids]
 
     def versions(self) -> dict[str, str]:
-        return {a.id: a.content_hash for a in self.articles}
+        out: dict[str, str] = {}
+        for seg, where in zip(self.segments, self._where, strict=True):
+            cat = seg.catalog
+            for local in np.flatnonzero(where >= 0).tolist():
+                out[cat.ids[local]] = cat.hashes[local]
+        return out
+
+    @cached_property
+    def article_index(self) -> dict[str, int]:
+        """Article id -> index in `articles` (built when first asked for)."""
+        out: dict[str, int] = {}
+        for seg, where in zip(self.segments, self._where, strict=True):
+            ids = seg.catalog.ids
+            for local, i in enumerate(where.tolist()):
+                if i >= 0:
+                    out[ids[local]] = i
+        return out
+
+    def first_sentence(self, article: int) -> int:
+        """The article's first sentence row (0 if it has none): a segment writes an
+        article's sentences together, in article order, so this is one binary search."""
+        p, local = int(self._art_seg[article]), int(self._art_local[article])
+        rows = self.segments[p].arrays["sent_article"]
+        j = int(np.searchsorted(rows, local, side="left"))
+        if j >= len(rows) or int(rows[j]) != local:
+            return 0
+        return self._sent_bases[p] + j
+
+    def title_rows(self, term: str) -> np.ndarray:
+        """Current articles (ascending) whose headline has the term (index/catalog.py)."""
+        parts = []
+        for seg, where in zip(self.segments, self._where, strict=True):
+            local = seg.catalog.title_rows(term)
+            if len(local):
+                mapped = where[local]
+                parts.append(mapped[mapped >= 0])
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+
+    @cached_property
+    def title_sizes(self) -> np.ndarray:
+        """Distinct headline terms of each current article."""
+        return joined([s.catalog.title_sizes[loc] for s, loc in self._by_segment()], np.int32)
+
+    @cached_property
+    def article_chunks(self) -> np.ndarray:
+        """Chunks of each current article (an article with none cannot be cited)."""
+        return joined([s.catalog.chunk_counts[loc] for s, loc in self._by_segment()], np.int32)
+
+    def _by_segment(self) -> list[tuple[Segment, np.ndarray]]:
+        return [(seg, self._art_local[self._art_seg == p]) for p, seg in enumerate(self.segments)]
 
     def chunk_text(self, i: int) -> str:
         art = self.articles[int(self.chunk_article[i])]
@@ -175,7 +190,7 @@ class Snapshot:
                 keep = np.isfinite(s)
                 i, s = i[keep], s[keep]
             else:
-                cand = seg.ann.candidates(query, max(RERANK, n), None if ok.all() else ok)
+                cand = seg.ann.candidates(query, max(seg.ann.rerank, n), None if ok.all() else ok)
                 i, s = top_exact(seg.chunk_vecs, cand, query, n)
             ids.append(i + base)
             scores.append(s)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import TYPE_CHECKING
-
-import numpy as np
 
 from bot.core.models import Draft, Quote, Source
 from bot.core.passages import passage_around
@@ -60,7 +57,7 @@ def metadata_stage(draft: Draft) -> Draft:
     if named is None and not evidence.sentences:
         return draft
     if named is not None:
-        art, s0 = snap.articles[named], _first_sentence(snap, named)
+        art, s0 = snap.articles[named], snap.first_sentence(named)
         score = evidence.sentences[0].hit.fused if evidence.sentences else 0.0
     else:
         top = evidence.sentences[0].hit
@@ -88,47 +85,24 @@ def metadata_stage(draft: Draft) -> Draft:
     return replace(draft, answered=True, kind="metadata", sources=[first, *others], quotes=quotes)
 
 
-@dataclass(frozen=True)
-class _Titles:
-    """The current articles' headline terms, inverted: built once per snapshot generation, so
-    a "who wrote …" question costs its own terms' postings, not a pass over every title."""
-
-    postings: dict[str, list[int]]  # term -> article indices, ascending
-    sizes: dict[int, int]  # article index -> distinct terms in its title
-
-
-@lru_cache(maxsize=2)  # the live generation and the one it replaces
-def _titles(snap: Snapshot) -> _Titles:
-    live = getattr(snap, "live", None)  # rows of replaced article versions are not current
-    current = set(np.asarray(snap.chunk_article)[live].tolist()) if live is not None else None
-    postings: dict[str, list[int]] = {}
-    sizes: dict[int, int] = {}
-    for i, art in enumerate(snap.articles):
-        if current is not None and i not in current:
-            continue
-        words = set(tokenize(art.title))
-        sizes[i] = len(words)
-        for w in words:
-            postings.setdefault(w, []).append(i)
-    return _Titles(postings, sizes)
-
-
 def _article_named(question: str, snap: Snapshot) -> int | None:
-    """The article whose title the question quotes: most of the title's words are in it."""
-    titles = _titles(snap)
+    """The article whose title the question quotes: most of the title's words are in it.
+
+    Headline terms are inverted when a segment is written (index/catalog.py), so this
+    reads the question's terms' article lists, never every headline."""
     shared: dict[int, int] = {}
     for word in set(tokenize(question)):
-        for i in titles.postings.get(word, ()):
+        for i in snap.title_rows(word).tolist():
             shared[i] = shared.get(i, 0) + 1
+    if not shared:
+        return None
+    sizes, chunks = snap.title_sizes, snap.article_chunks
     best, best_share = None, 0.0
     for i in sorted(shared):  # ties go to the first article, as a scan in order would
-        size = titles.sizes[i]
+        if chunks[i] <= 0:  # nothing of it can be cited
+            continue
+        size = int(sizes[i])
         share = shared[i] / size if size >= 2 else 0.0
         if share > best_share:
             best, best_share = i, share
     return best if best_share >= 0.6 else None
-
-
-def _first_sentence(snap: Snapshot, article: int) -> int:
-    rows = np.flatnonzero(np.asarray(snap.sent_article) == article)
-    return int(rows[0]) if len(rows) else 0

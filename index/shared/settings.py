@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,8 @@ class Settings(BaseSettings):
     collection_prefix: str = "citebot"
     # A replica (server, no corpus) asks the server for new articles this often.
     sync_seconds: float = Field(15.0, gt=0)
+    # The dense index written with large snapshot segments (index/ann.py, docs/SCALE.md).
+    ann: Literal["pq", "sq8", "hnsw"] = "pq"
 
     # Chunking: the model's window is 256 word pieces; smaller chunks make dense
     # retrieval sharper, and one sentence of overlap keeps quotes with their attribution.
