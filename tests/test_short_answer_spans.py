@@ -88,3 +88,24 @@ def test_a_month_beside_a_number_is_a_date_not_a_name() -> None:
     s2 = "The party was led by Theresa May from 2016."
     span2 = best_span(q2, s2, question_kind(q2), idf)
     assert span2 is not None and s2[span2[0] : span2[1]] == "Theresa May"
+
+
+def test_a_sentences_first_word_is_no_name_when_the_articles_write_it_in_lower_case() -> None:
+    q = "Who first described the mineral?"
+    s = "Apart from that, the mineral was first described by Edith Polwhele."
+    lower = {"apart", "from", "that", "the", "mineral", "was", "first", "described", "by"}
+    span = best_span(q, s, question_kind(q), idf, lambda w: w in lower)
+    assert span is not None and s[span[0] : span[1]] == "Edith Polwhele"
+    s2 = "Rosa Lindqvist was first to describe the mineral, the museum said."
+    span2 = best_span(q, s2, question_kind(q), idf, lambda w: w in lower | {"rosa"})
+    assert span2 is not None and s2[span2[0] : span2[1]] == "Rosa Lindqvist"  # a two-word name
+
+
+def test_a_three_digit_count_is_no_year_but_a_year_after_in_is() -> None:
+    q = "When was the lighthouse automated?"
+    s = "Up the spiral staircase of the lighthouse, 164 steps to the lamp room, he climbed."
+    assert best_span(q, s, question_kind(q), idf) is None
+    q2 = "When was the duchy founded?"
+    s2 = "The duchy was founded in 911 by treaty."
+    span = best_span(q2, s2, question_kind(q2), idf)
+    assert span is not None and s2[span[0] : span[1]] == "911"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .measures import asked_measures
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -58,7 +60,7 @@ _KINDS = [
             r"|manufacturer|maker|supplier|contractor|publication|newspaper|outlet)\b"
             # "Which <noun> told / won / will build ...": whoever did it is named
             r"|^\s*(which|what) [a-z]+ (told|said|did|won|lost|led|made|built|bought|sold|gave|took"
-            r"|wrote|ran|owns|runs|will|would|has|had|was|is)\b",
+            r"|wrote|ran|owns|runs)\b",
             re.I,
         ),
     ),
@@ -75,10 +77,26 @@ _PLACE = re.compile(r"\b(in|at|to|near|from|outside|across) (the )?((?:[A-Z][\w.
 _NAME = re.compile(r"\b([A-Z][a-zé'’.-]+(?: [A-Z][a-zé'’.-]+)+)\b")
 
 
+# Question words of the other languages the indexer reads most (Spanish, French, German,
+# Chinese): an article in them is asked about in them. Chinese has no spaces, so no \b.
+_OTHER_KINDS = [
+    (
+        "time",
+        re.compile(r"^\W*(cu[aá]ndo|quand|wann)\b|什么时候|何时|哪一?年|哪一?天|几月|几号", re.I),
+    ),
+    ("number", re.compile(r"\b(cu[aá]nt[oa]s?|combien|wie ?viele?)\b|多少|几[个位名座次年]", re.I)),
+    ("place", re.compile(r"^\W*(d[oó]nde|ad[oó]nde|o[uù]|wo|wohin)\b|哪里|哪儿|在哪|何处", re.I)),
+    ("person", re.compile(r"^\W*(qui[eé]n(es)?|qui|wer|wem|wen)\b|谁", re.I)),
+]
+
+
 def question_kind(question: str) -> str | None:
-    for kind, pattern in _KINDS:
+    for kind, pattern in _KINDS + _OTHER_KINDS:
         if pattern.search(question):
             return kind
+    measures = asked_measures(question)  # "how high", "how big", "how fast" ...
+    if measures:
+        return "time" if measures == ("clock",) else "number"
     return None
 
 

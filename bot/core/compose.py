@@ -8,10 +8,10 @@ in the answer text), so a reader can check them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .answer_types import question_kind
+from .lead import choose_lead, continue_after
 from .models import (
     Answer,
     AnswerSentence,
@@ -29,8 +29,8 @@ from .models import (
 from .passages import Window, passage_around
 from .premise import check
 from .retrieve import query_terms
-from .short_answer import analyse, best_span, scored_span
-from .vocabulary import topical
+from .short_answer import best_span
+from .vocabulary import topical, vocabulary
 
 NOT_COVERED = "The articles do not cover this."
 CLOSEST = "Closest passage, which does not answer it:"  # how a refusal's `closest` is shown
@@ -42,17 +42,6 @@ MARGIN = 0.25  # ... within this of the best score
 PREMISE_MARGIN = 0.0
 ADDS = 0.03  # a second sentence is shown only when it scores within this of the lead ...
 GAIN = 0.3  # ... and covers this much more of the question's words (idf-weighted)
-# Among candidates within NEAR of the best, the lead is the one whose score plus SPAN times
-# its short answer's score is highest: the sentence that says what was asked.
-NEAR = 0.15
-SPAN = 0.2
-# Questions that ask for a number or a calendar unit outright; "when" is answered by an
-# event ("since they exchanged vows") as often as by a date, so it is not among them.
-_ASKS_NUMBER = re.compile(
-    r"\b(how (many|much|old|long|far)|(what|which) (year|date|day|month|century|decade|age|time)"
-    r"|what (amount|number|percentage))\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -92,7 +81,7 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
     if first is None:
         return _refusal(evidence, top)
     pool = pool[first:]
-    lead = _lead(evidence, pool, passage_chars)
+    lead = choose_lead(evidence, pool, passage_chars)
     if lead is None:
         return _refusal(evidence, top)
     chosen = [lead, *_adding(evidence, lead, pool, k)]
@@ -111,6 +100,7 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
         text = snap.sentence_text(cand.sentence)
         quotes.append(Quote(text, source.key, cand.sentence, shown=cand in chosen))
     quotes.sort(key=lambda q: not q.shown)  # the answer's own sentences first, lead leading
+    continue_after(snap, lead, quotes, sources, passage_chars)
     return Draft(
         evidence, True, quotes=quotes, sources=sources, short=span_for(evidence, quotes[0])
     )
@@ -122,7 +112,7 @@ def span_for(evidence: Evidence, quote: Quote) -> Span | None:
         return None
     snap = evidence.snapshot
     q = evidence.asked
-    found = best_span(q, quote.text, question_kind(q), snap.bm25.idf)
+    found = best_span(q, quote.text, question_kind(q), snap.bm25.idf, vocabulary(snap).common)
     if found is None:
         return None
     base = int(snap.sent_start[quote.sentence])
@@ -146,35 +136,6 @@ def _premise(evidence: Evidence, cand: ScoredSentence, passage_chars: int) -> bo
 def _refusal(evidence: Evidence, near: Window) -> Draft:
     closest = Closest(near.article.id, near.text, near.start, near.end)
     return Draft(evidence, False, kind="refusal", closest=closest)
-
-
-def _lead(
-    evidence: Evidence, pool: list[ScoredSentence], passage_chars: int
-) -> ScoredSentence | None:
-    """The candidate that best gives what was asked (see SPAN); for a date or number
-    question, the best that gives one. None when the question asks for a number outright
-    and no candidate passage has one at all."""
-    q = evidence.asked
-    asks = analyse(q, question_kind(q)).kind
-    snap = evidence.snapshot
-    if asks is not None:
-
-        def value(c: ScoredSentence) -> float:
-            text = snap.sentence_text(c.sentence)
-            found = scored_span(q, text, question_kind(q), snap.bm25.idf)
-            return c.score + SPAN * (found[2] if found else 0.0)
-
-        close = [c for c in pool if c.score >= pool[0].score - NEAR]
-        pool = sorted(close, key=value, reverse=True) + [c for c in pool if c not in close]
-    if asks not in ("time", "number"):
-        return pool[0]
-    for cand in pool:
-        if best_span(q, snap.sentence_text(cand.sentence), question_kind(q), snap.bm25.idf):
-            return cand
-    if not _ASKS_NUMBER.search(q):
-        return pool[0]
-    passages = (passage_around(snap, c.sentence, passage_chars).text for c in pool)
-    return pool[0] if any(re.search(r"\d", p) for p in passages) else None
 
 
 def _adding(

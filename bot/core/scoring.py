@@ -2,8 +2,9 @@
 
 A sentence's score adds its vector similarity (to the question and to a "focus" version
 without the words most chunks share), idf-weighted coverage of the question's terms in the
-sentence and in its citation passage, the chunk's retrieval rank, and a bonus when it offers
-the kind of answer asked for. The result is an `Evidence`, which every later stage reads.
+sentence, its citation passage and its article, the chunk's retrieval rank, and bonuses
+when it offers the kind of answer asked for (a date, a name) and the measure asked for (a
+length for "how long is ...", money for "how much did ... cost"). The result is an `Evidence`, which every later stage reads.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from index.encoder import Encoder
 from index.snapshot import Snapshot
 
 from .answer_types import offers, question_kind
+from .measures import asked_measures, gives_measure
 from .models import Evidence, ScoredSentence
 from .passages import passage_around
 from .retrieve import Hit, Retriever, query_terms
-from .vocabulary import vocabulary
+from .vocabulary import topic_terms, vocabulary
 
 _BETWEEN_WORDS = re.compile(r"\W+")  # a gap that cannot join or hold a token
 
@@ -31,6 +33,13 @@ class Weights:
     coverage: float = 0.6
     chunk: float = 0.1
     kind: float = 0.12
+    measure: float = 0.3  # ... a number of the measure asked for ("how long": a length)
+    # How a sentence's coverage of the question's terms is read: in the sentence itself, in
+    # its citation passage, and in its article (a term the article is about counts as
+    # present: "How long is the X walk?" is answered by "The full route is 23 km" in the
+    # article about the X walk, over the lead that names X). Tuning sets only: 0.45/0.1.
+    in_passage: float = 0.1
+    in_article: float = 0.45
 
 
 class Reader:
@@ -45,12 +54,29 @@ class Reader:
         self.retriever = Retriever(snapshot, encoder)
         self.sentence_terms = lru_cache(maxsize=1 << 16)(self._sentence_terms)
         self.passage_terms = lru_cache(maxsize=1 << 16)(self._passage_terms)
+        self.sentence_stems = lru_cache(maxsize=1 << 16)(self._sentence_stems)
 
     def term_weights(self, terms: list[str]) -> dict[str, float]:
         return {t: self.retriever.idf(t) for t in terms}
 
     def _sentence_terms(self, j: int) -> frozenset[str]:
         return frozenset(query_terms(self.snapshot.sentence_text(j)))
+
+    def _sentence_stems(self, j: int) -> dict[str, tuple[str, ...]]:
+        """Sentence j's longer terms by their first letters (see `related`)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for t in self.sentence_terms(j):
+            if len(t) >= RELATED_LETTERS:
+                out[t[:RELATED_LETTERS]] = (*out.get(t[:RELATED_LETTERS], ()), t)
+        return out
+
+    def related(self, term: str, j: int) -> bool:
+        """Does sentence j hold a word of the same family, one stem extending the other
+        ("direct"/"director", "oppos"/"opposit")? The stemmer keeps these apart."""
+        if len(term) < RELATED_LETTERS:
+            return False
+        near = self.sentence_stems(j).get(term[:RELATED_LETTERS], ())
+        return any(s.startswith(term) or term.startswith(s) for s in near)
 
     def _passage_terms(self, j: int) -> frozenset[str]:
         """Terms of the citation passage around sentence j (see passages.passage_around).
@@ -91,6 +117,8 @@ class Reader:
         return " ".join(kept) or q
 
 
+RELATED_LETTERS = 5  # shorter stems extend too many others ("part": "partner", "parti")
+RELATED = 0.6  # a related word counts this much of the word itself (tuning sets: 0.6-1.0 equal)
 SHORT_SENTENCE = 25  # "They did.": too short to say what it is about on its own
 
 
@@ -147,7 +175,10 @@ def _score_sentences(
     weights = reader.term_weights(terms)
     total = sum(weights.values()) or 1.0
     best: dict[int, ScoredSentence] = {}
-    own: dict[int, tuple[float, float, float, bool]] = {}  # what does not depend on the chunk
+    measures = asked_measures(question)
+    own: dict[
+        int, tuple[float, float, float, bool, float]
+    ] = {}  # what does not depend on the chunk
     top_fused = hits[0].fused if hits else 1.0
     for hit in hits:
         lo, hi = int(snap.chunk_s0[hit.chunk]), int(snap.chunk_s1[hit.chunk])
@@ -161,18 +192,27 @@ def _score_sentences(
                 text = snap.sentence_text(j)
                 in_sentence = reader.sentence_terms(j)
                 in_window = reader.passage_terms(j)
-                cov_s = sum(v for t, v in weights.items() if t in in_sentence) / total
+                found = {
+                    t: 1.0 if t in in_sentence else RELATED * reader.related(t, j) for t in weights
+                }
+                topic = topic_terms(snap, int(snap.sent_article[j]))
+                cov_s = sum(v * found[t] for t, v in weights.items()) / total
                 cov_w = sum(v for t, v in weights.items() if t in in_window) / total
+                cov_t = (
+                    sum(v * (1.0 if t in topic else found[t]) for t, v in weights.items()) / total
+                )
                 d = float(0.5 * dense[offset] + 0.5 * focus[offset])
                 # The names every article shares dominate MiniLM's similarity, so the
                 # question's rarer words (idf-weighted) weigh as much as the vector.
-                base = d + w.coverage * (0.7 * cov_s + 0.3 * cov_w)
+                in_s = 1.0 - w.in_passage - w.in_article
+                base = d + w.coverage * (in_s * cov_s + w.in_passage * cov_w + w.in_article * cov_t)
                 if len(text) < SHORT_SENTENCE:
                     d, base = _in_context(snap, j, d, qvec, w.coverage * cov_w)
-                own[j] = (base, d, max(cov_s, cov_w), offers(kind, text, question))
-            base, d, coverage, typed = own[j]
+                measured = gives_measure(measures, text)
+                own[j] = (base, d, max(cov_s, cov_w), offers(kind, text, question), measured)
+            base, d, coverage, typed, measured = own[j]
             evidence = base + w.chunk * (hit.fused / top_fused)
-            score = evidence + w.kind * typed
+            score = evidence + w.kind * typed + w.measure * measured
             if j not in best or score > best[j].score:
                 best[j] = ScoredSentence(j, score, d, coverage, hit, typed, evidence)
     return sorted(best.values(), key=lambda s: -s.score)

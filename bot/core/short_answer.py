@@ -16,40 +16,26 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from index.lexical import stopwords_en, tokenize
+from index.lexical import tokenize
 
-_TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![^\W_])|\d+\.\d+(?![^\W_])|[^\W_]+(?:['’.\-][^\W_]+)*"
-)
-_YEARISH = re.compile(r"^(\d{3,4}|\d{2,4}s|\d{1,2}(st|nd|rd|th))$")
+from .english import AUX as _AUX
+from .english import CONNECT as _CONNECT
+from .english import FUNCTION as _FUNCTION
+from .english import MONTHS as _MONTHS
+from .english import NUMBER_WORDS as _NUMBER_WORDS
+from .measures import asked_measures, best_measure
+from .span_tokens import TOKEN as _TOKEN
+from .span_tokens import Tok as _Tok
+from .span_tokens import breaks as _breaks
+from .span_tokens import date_part as _date_part
+from .span_tokens import function as _function
+from .span_tokens import month as _month
+from .span_tokens import name_goes_on as _name_goes_on
+from .span_tokens import tokens as _tokens
+from .span_tokens import year as _year
+
 _NUMBER = re.compile(r"^\d[\d,.]*(%|[a-z]{1,3})?$")
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-    " hundred thousand million billion trillion dozen half".split()
-)
-# Closed-class English words: they never start or end an answer phrase.
-_FUNCTION = (
-    frozenset(
-        "a an the this that these those its it their his her they he she we you i our my your"
-        " and or but nor of in on at to for from by with as into onto over under between among"
-        " through during before after since until against about within without upon via per"
-        " is are was were be been being has have had do does did will would can could shall"
-        " should may might must who whom whose which what when where why how than then there"
-        " here also not no only even very such so some any each every all both either neither"
-        " many much most few several more less however meanwhile although though soon later"
-        " yet still already".split()
-    )
-    | stopwords_en()
-)
-_CONNECT = frozenset("of de la le du von van der al bin da di del the".split())  # inside names
-_AUX = frozenset("did does do was were is are has have had will would can could".split())
 _WH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b", re.I)
-_BREAK = re.compile(r"[;:()\[\]\"“”!?]|\.\s")
 _UNIT_NOUNS = frozenset({"year", "centuri", "decad", "date", "day", "month"})
 
 
@@ -62,19 +48,6 @@ class Asked:
     terms: frozenset[str]  # the question's content stems
     subject: bool = False  # "who led ..." (the answer comes before the verb)
     object: bool = False  # "who did X lead" (after it)
-
-
-@dataclass(frozen=True)
-class _Tok:
-    start: int
-    end: int
-    text: str
-    low: str
-    stem: str
-
-    @property
-    def cap(self) -> bool:
-        return self.text[:1].isupper()
 
 
 def analyse(question: str, kind: str | None) -> Asked:
@@ -110,25 +83,39 @@ def analyse(question: str, kind: str | None) -> Asked:
 
 
 def best_span(
-    question: str, sentence: str, kind: str | None, idf: Callable[[str], float]
+    question: str,
+    sentence: str,
+    kind: str | None,
+    idf: Callable[[str], float],
+    common: Callable[[str], bool] | None = None,
 ) -> tuple[int, int] | None:
-    """(start, end) of the short answer in `sentence`, or None when no span is good enough."""
-    found = scored_span(question, sentence, kind, idf)
+    """(start, end) of the short answer in `sentence`, or None when no span is good enough.
+    `common(word)`: the articles also write this word in lower case."""
+    found = scored_span(question, sentence, kind, idf, common)
     return found[:2] if found else None
 
 
 def scored_span(
-    question: str, sentence: str, kind: str | None, idf: Callable[[str], float]
+    question: str,
+    sentence: str,
+    kind: str | None,
+    idf: Callable[[str], float],
+    common: Callable[[str], bool] | None = None,
 ) -> tuple[int, int, float] | None:
     """`best_span` with its score: how well the sentence gives what was asked."""
     asked = analyse(question, kind)
     if asked.kind is None or (asked.kind == "thing" and asked.object and not asked.target):
         return None  # why, how; "what did X say / do": a clause answers, not a phrase
-    toks = _tokens(sentence)
+    toks = _tokens(sentence, common)
     anchors = [i for i, t in enumerate(toks) if t.low not in _FUNCTION and _near(t.stem, asked)]
     weight = {i: idf(toks[i].stem) for i in anchors}
     total = sum(weight.values()) or 1.0
     targets = [i for i, t in enumerate(toks) if t.stem in asked.target]
+    measures = asked_measures(question) if asked.kind in ("number", "time") else ()
+    spots = [(toks[a].start, toks[a].end, weight[a]) for a in anchors]
+    if found := best_measure(measures, sentence, spots):  # "how long": the length, with its unit
+        return found[0], found[1], 1.5 + found[2]
+    unmeasured = 0.7 if measures else 0.0  # a number, but not of the measure asked for
     best: tuple[float, int, int] | None = None
     for i in range(len(toks)):
         if _function(toks, i):
@@ -142,7 +129,7 @@ def scored_span(
             score = span.score(asked, anchors, weight, total, targets)
             if score is not None and (best is None or score > best[0]):
                 best = (score, i, j)
-    if best is None or best[0] <= 0:
+    if best is None or best[0] - unmeasured <= 0:
         return None
     _, i, j = best
     end = toks[j].end
@@ -151,16 +138,7 @@ def scored_span(
     start = toks[i].start
     if start > 0 and sentence[start - 1] in "$£€¥":
         start -= 1  # "£3.8m": the currency belongs to the amount
-    return start, end, best[0]
-
-
-def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        w = m.group(0)
-        stems = tokenize(w)
-        out.append(_Tok(m.start(), m.end(), w, w.lower(), stems[0] if stems else w.lower()))
-    return out
+    return start, end, best[0] - unmeasured
 
 
 def _near(stem: str, asked: Asked) -> bool:
@@ -168,44 +146,6 @@ def _near(stem: str, asked: Asked) -> bool:
     if stem in asked.terms:
         return True
     return len(stem) >= 5 and any(len(t) >= 5 and t[:5] == stem[:5] for t in asked.terms)
-
-
-def _month(toks: Sequence[_Tok], i: int) -> bool:
-    """ "May 1", "1 May": a capitalised month name next to a number (not the verb "may")."""
-    t = toks[i]
-    if t.low not in _MONTHS or not t.cap:
-        return False
-    return any(0 <= k < len(toks) and toks[k].text[:1].isdigit() for k in (i - 1, i + 1))
-
-
-def _date_part(t: _Tok) -> bool:
-    return t.low[:1].isdigit() or t.low in _MONTHS
-
-
-def _function(toks: Sequence[_Tok], i: int) -> bool:
-    """A closed-class word, unless it is a month beside a number or a capitalised word
-    continuing a name ("Theresa May": not the modal verb)."""
-    t = toks[i]
-    if t.low not in _FUNCTION or _month(toks, i):
-        return False
-    prev = toks[i - 1] if i > 0 else None
-    return not (t.cap and prev is not None and prev.cap and prev.low not in _FUNCTION)
-
-
-def _breaks(sentence: str, a: _Tok, b: _Tok) -> bool:
-    gap = sentence[a.end : b.start]
-    return bool(_BREAK.search(gap)) or ("," in gap and not (a.cap and b.cap))
-
-
-def _name_goes_on(toks: Sequence[_Tok], k: int, step: int, sentence: str) -> bool:
-    """Does the capitalised run around token k go on past it (directly or over "of")?"""
-    n = k + step
-    if 0 <= n < len(toks) and toks[n].low in _CONNECT:
-        n += step
-    if not (0 <= n < len(toks)) or not toks[n].cap or _function(toks, n):
-        return False
-    a, b = (toks[k], toks[n]) if step > 0 else (toks[n], toks[k])
-    return not re.search(r"[,;:()\[\]\"“”!?]|\.\s", sentence[a.end : b.start])
 
 
 @dataclass(frozen=True)
@@ -281,7 +221,10 @@ class _Span:
     ) -> float | None:
         """The answer-type part of the score; None when the span is of the wrong type."""
         if kind == "time":
-            ok = any(_YEARISH.match(t.low) or (t.low in _MONTHS and t.cap) for t in span)
+            ok = any(
+                _year(self.toks, self.i + k) or (t.low in _MONTHS and t.cap)
+                for k, t in enumerate(span)
+            )
             whole = 0.05 * any(re.fullmatch(r"\d{4}", t.low) for t in span)  # with its year
             return 1.0 + whole if ok else None
         if kind == "number":

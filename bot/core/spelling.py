@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LOWER = re.compile(r"\b[a-z]+\b")
 
 
 @cache
@@ -47,6 +48,11 @@ class Vocabulary:
     def __init__(self, texts: list[str]) -> None:
         self.counts = Counter(w.casefold() for t in texts for w in _WORD.findall(t))
         self.words = list(self.counts)
+        self.lower = frozenset(w for t in texts for w in _LOWER.findall(t))
+
+    def common(self, word: str) -> bool:
+        """Do the articles write this word in lower case (a word, not only a name)?"""
+        return word in self.lower
 
     def correct(self, question: str) -> str:
         out: list[str] = []

@@ -1,5 +1,5 @@
 """What a snapshot's articles say, counted once per generation: the words for spelling
-correction and, per article, the terms it is about (for the premise check)."""
+correction and, per article, the terms it is about (for the premise check and scoring)."""
 
 from __future__ import annotations
 
@@ -23,17 +23,43 @@ def vocabulary(snapshot: Snapshot) -> Vocabulary:
     return Vocabulary([f"{a.title}\n{a.text}" for a in snapshot.articles])
 
 
+@lru_cache(maxsize=4)
+def _article_rows(snapshot: Snapshot) -> dict[int, tuple[int, int]]:
+    """Each live article's sentence rows [lo, hi): a segment writes an article's sentences
+    together, so they are one run. Found once per generation; per article it would be a
+    pass over every sentence of the corpus."""
+    arts = np.asarray(snapshot.sent_article)
+    if len(arts) == 0:
+        return {}
+    cuts = np.flatnonzero(arts[1:] != arts[:-1]) + 1
+    starts = np.concatenate(([0], cuts))
+    ends = np.concatenate((cuts, [len(arts)]))
+    rows: dict[int, tuple[int, int]] = {}
+    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
+        art = int(arts[lo])
+        if art >= 0 and art not in rows:  # -1: a replaced article version
+            rows[art] = (lo, hi)
+    return rows
+
+
 @lru_cache(maxsize=256)
 def article_terms(snapshot: Snapshot, article: int) -> Counter[str]:
     """How many of the article's sentences hold each term; title and byline terms count as
     always present."""
     counts: Counter[str] = Counter()
-    for j in np.flatnonzero(snapshot.sent_article == article):
-        counts.update(set(tokenize(snapshot.sentence_text(int(j)))))
+    lo, hi = _article_rows(snapshot).get(article, (0, 0))
+    for j in range(lo, hi):
+        counts.update(set(tokenize(snapshot.sentence_text(j))))
     art = snapshot.articles[article]
     for term in tokenize(" ".join(x or "" for x in (art.title, art.author, art.outlet))):
         counts[term] += TOPIC_SENTENCES
     return counts
+
+
+@lru_cache(maxsize=256)
+def topic_terms(snapshot: Snapshot, article: int) -> frozenset[str]:
+    """The terms the article is about (see TOPIC_SENTENCES)."""
+    return frozenset(t for t, n in article_terms(snapshot, article).items() if n >= TOPIC_SENTENCES)
 
 
 def topical(snapshot: Snapshot, article: int, term: str) -> bool:

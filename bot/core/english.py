@@ -1,0 +1,33 @@
+"""English word classes the short answer reads spans with: months, number words, and the
+closed-class words that never start or end an answer phrase (general English, no corpus's
+words)."""
+
+from __future__ import annotations
+
+from index.lexical import stopwords_en
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " hundred thousand million billion trillion dozen half".split()
+)
+# Closed-class English words: they never start or end an answer phrase.
+FUNCTION = (
+    frozenset(
+        "a an the this that these those its it their his her they he she we you i our my your"
+        " and or but nor of in on at to for from by with as into onto over under between among"
+        " through during before after since until against about within without upon via per"
+        " is are was were be been being has have had do does did will would can could shall"
+        " should may might must who whom whose which what when where why how than then there"
+        " here also not no only even very such so some any each every all both either neither"
+        " many much most few several more less however meanwhile although though soon later"
+        " yet still already".split()
+    )
+    | stopwords_en()
+)
+CONNECT = frozenset("of de la le du von van der al bin da di del the".split())  # inside names
+AUX = frozenset("did does do was were is are has have had will would can could".split())

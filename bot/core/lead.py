@@ -1,0 +1,88 @@
+"""Which candidate sentence leads the answer: the one that gives what was asked (a date for
+"when", a length for "how long is"), and what a lead that ends in a colon brings with it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .answer_types import question_kind
+from .measures import asked_measures, gives_measure
+from .models import Evidence, Quote, ScoredSentence, Source
+from .passages import passage_around
+from .short_answer import analyse, best_span, scored_span
+from .vocabulary import vocabulary
+
+if TYPE_CHECKING:
+    from index.snapshot import Snapshot
+
+# Among candidates within NEAR of the best, the lead is the one whose score plus SPAN times
+# its short answer's score is highest: the sentence that says what was asked.
+NEAR = 0.15
+SPAN = 0.2
+# Questions that ask for a number or a calendar unit outright; "when" is answered by an
+# event ("since they exchanged vows") as often as by a date, so it is not among them.
+_ASKS_NUMBER = re.compile(
+    r"\b(how (many|much|old|long|far)|(what|which) (year|date|day|month|century|decade|age|time)"
+    r"|what (amount|number|percentage))\b",
+    re.I,
+)
+
+
+def choose_lead(
+    evidence: Evidence, pool: list[ScoredSentence], passage_chars: int
+) -> ScoredSentence | None:
+    """The candidate that best gives what was asked (see SPAN); for a date or number
+    question, the best that gives one. None when the question asks for a number outright
+    and no candidate passage has one at all."""
+    q = evidence.asked
+    asks = analyse(q, question_kind(q)).kind
+    snap = evidence.snapshot
+    common = vocabulary(snap).common
+    if asks is not None:
+
+        def value(c: ScoredSentence) -> float:
+            text = snap.sentence_text(c.sentence)
+            found = scored_span(q, text, question_kind(q), snap.bm25.idf, common)
+            return c.score + SPAN * (found[2] if found else 0.0)
+
+        def measured(c: ScoredSentence) -> float:
+            return gives_measure(measures, snap.sentence_text(c.sentence))
+
+        measures = asked_measures(q)
+        close = [c for c in pool if c.score >= pool[0].score - NEAR]
+        # "How long is the trail?": a sentence with a length before one with any number
+        key = (lambda c: (measured(c), value(c))) if measures else value
+        pool = sorted(close, key=key, reverse=True) + [c for c in pool if c not in close]
+    if asks not in ("time", "number"):
+        return pool[0]
+    for cand in pool:
+        if best_span(q, snap.sentence_text(cand.sentence), question_kind(q), snap.bm25.idf, common):
+            return cand
+    if not _ASKS_NUMBER.search(q):
+        return pool[0]
+    passages = (passage_around(snap, c.sentence, passage_chars).text for c in pool)
+    return pool[0] if any(re.search(r"\d", p) for p in passages) else None
+
+
+def continue_after(
+    snap: Snapshot, lead: ScoredSentence, quotes: list[Quote], sources: list[Source], chars: int
+) -> None:
+    """A lead that ends in a colon ("... she said:") introduces what follows: the next
+    sentence of its article is shown after it, cited by its own passage if need be."""
+    j = lead.sentence + 1
+    if not snap.sentence_text(lead.sentence).rstrip().endswith(":") or j >= len(snap.sent_start):
+        return
+    if snap.sent_article[j] != snap.sent_article[lead.sentence]:
+        return
+    if any(q.sentence == j for q in quotes):
+        quotes[:] = [q for q in quotes if q.sentence != j]
+    holder = next(
+        (s for s in sources if s.window.article.id == snap.articles[int(snap.sent_article[j])].id
+         and s.window.start <= int(snap.sent_start[j]) and int(snap.sent_end[j]) <= s.window.end),
+        None,
+    )  # fmt: skip
+    if holder is None:
+        holder = Source(passage_around(snap, j, chars), lead.score)
+        sources.insert(1, holder)
+    quotes.insert(1, Quote(snap.sentence_text(j), holder.key, j))

@@ -1,0 +1,112 @@
+"""Which sentence leads, end to end with the real model and a real index over differently
+formatted articles: a lead that ends in a colon brings the sentence it introduces, and a
+question's word counts in a sentence that has another of its family ("directed" /
+"Director", "opposition" / "opposed")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_settings
+
+BLOG = """---
+title: Up the ridge at last
+author: Clara Moss
+---
+# Up the ridge at last
+
+We set off from the car park at 7.10am, with the cloud still sitting on the tops.
+
+The first steep section took us an hour, and Jess did not say a word the whole way.
+
+When I pointed up at the stone cairn and told Jess that was the summit, she stared at me and said:
+
+"You promised me a gentle stroll."
+
+We ate our sandwiches in the lee of the cairn and watched the cloud lift.
+"""
+
+HTML = """<!doctype html><html><head><title>Harbour vote</title></head><body>
+<article><h1>Harbour vote goes to the wire</h1>
+<p>The harbour board met on Thursday to decide the future of the old fish market.</p>
+<p>Asked whether the market would close, the board's chairman paused and replied:</p>
+<p>"Not while I am in this chair."</p>
+<p>The board will meet again in the spring.</p>
+</article></body></html>
+"""
+
+REVIEW = """The Salt Road review: a quiet, patient film about a family of salt farmers
+By Ana Ruiz
+12 March 2024
+
+The Salt Road follows three generations of a family who rake salt from the marshes of a small island.
+
+Director: Maren Holt
+Running time: 104 minutes
+
+The Salt Road never hurries, and its long takes of wind on the pans are its best moments.
+
+The film's score, by the island's brass band, swells only once.
+"""
+
+COUNCIL = """<!doctype html><html><head><title>Bypass approved</title></head><body>
+<article><h1>Bypass approved despite objections</h1>
+<p>Kellford council approved the town's long-awaited bypass on Monday after a four-hour meeting.</p>
+<p>Supporters of the Kellford bypass say it will take lorries out of the high street.</p>
+<p>The plan was opposed by the residents' association, whose leader, Tomas Reyes, called it "a road to nowhere".</p>
+<p>Building work on the Kellford bypass starts in May.</p>
+</article></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def engine4(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from bot.engine import Engine
+    from index.indexer import run_index
+
+    base: Path = tmp_path_factory.mktemp("lead")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    (corpus / "ridge.md").write_text(BLOG, encoding="utf-8")
+    (corpus / "harbour.html").write_text(HTML, encoding="utf-8")
+    (corpus / "saltroad.txt").write_text(REVIEW, encoding="utf-8")
+    (corpus / "bypass.html").write_text(COUNCIL, encoding="utf-8")
+    settings = make_settings(base / "home", corpus)
+    run_index(settings)
+    return Engine(settings)
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "said"),
+    [
+        ("What did Jess say when told the stone cairn was the summit?", "ridge", "gentle stroll"),
+        ("What did the harbour board chairman reply about the market closing?", "harbour",
+         "Not while I am in this chair"),
+    ],
+)  # fmt: skip
+def test_a_lead_ending_in_a_colon_brings_what_it_introduces(
+    engine4, question, article, said
+) -> None:  # type: ignore[no-untyped-def]
+    a = engine4.answer(question)
+    assert a.answered and a.citations[0].article_id == article
+    assert a.sentences[0].text.rstrip().endswith(":"), a.text
+    assert said in a.sentences[1].text and said in a.text
+    for s in a.sentences:  # still verbatim in its own cited passage
+        assert s.text in a.citations[s.n - 1].passage
+
+
+def test_a_word_of_the_same_family_counts(engine4) -> None:  # type: ignore[no-untyped-def]
+    from index.lexical import tokenize
+
+    reader, snap = engine4.reader, engine4.snapshot
+    rows = {snap.sentence_text(j): j for j in range(len(snap.sent_start))}
+    director = rows["Director: Maren Holt"]
+    opposed = next(j for t, j in rows.items() if t.startswith("The plan was opposed by"))
+    (directed,) = tokenize("directed")  # the stemmer keeps "direct" and "director" apart
+    (opposition,) = tokenize("opposition")
+    assert directed not in reader.sentence_terms(director)
+    assert reader.related(directed, director) and reader.related(opposition, opposed)
+    assert not reader.related(opposition, director) and not reader.related("part", opposed)
+    a = engine4.answer("Who directed The Salt Road?")
+    assert any("Maren Holt" in c.passage for c in a.citations[:3]), a.text
