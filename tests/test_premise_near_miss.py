@@ -13,6 +13,7 @@ from conftest import make_settings
 from bot.core.near_miss import reversed_roles
 from bot.core.premise import check
 from bot.core.swaps import opposite, swapped_modifier, swapped_name, swapped_owner
+from bot.core.word_vectors import same_meaning, similarity
 
 REFERENCE = "The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England."
 NEWS = (
@@ -373,3 +374,24 @@ def test_near_misses_are_refused_with_the_closest_passage(  # type: ignore[no-un
     refused = near_miss_engine.answer(near_miss)
     assert not refused.answered and not refused.citations
     assert refused.closest is not None and phrase in refused.closest.passage
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("What is the biggest city of the region?", "Porto is the largest city of the region."),
+        (
+            "Which huge statue of the king was moved?",
+            "The enormous statue of the king was moved in 1990.",
+        ),
+    ],
+)
+def test_a_synonym_in_the_slot_is_a_paraphrase_not_a_swap(question: str, sentence: str) -> None:
+    assert swapped_modifier(question, sentence) is None
+
+
+def test_word_vectors_tell_a_synonym_from_a_word_of_the_same_kind() -> None:
+    assert same_meaning("biggest", "largest") and same_meaning("wealthy", "rich")
+    assert not same_meaning("Norman", "Byzantine") and not same_meaning("modern", "medieval")
+    assert similarity("biggest", "largest") > similarity("oldest", "famous")
+    assert similarity("", "largest") == 0.0

@@ -17,7 +17,9 @@
   highest/lowest, north/south, increase/decrease ...: a short list of general English
   opposites) that the sentence lacks while it has the opposite among the same content
   words (three on each side): "after the conquest" over "before the Norman Conquest".
-Two capitalised words the article writes side by side are one name ("Ana's" over "Ruiz's"
+Two words whose vectors are as close as synonyms are one meaning (word_vectors.py:
+"the biggest city" over "the largest city" is a paraphrase, not a swap); two capitalised
+words the article writes side by side are one name ("Ana's" over "Ruiz's"
 where it says "Ana Ruiz"); a likely typo (one edit, two from six letters, a swap of
 neighbours counting as one) is the same word; a number in a slot is left to premise.py.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from .near_miss import WH, Tok, one_name, same, tokens, typo
+from .word_vectors import same_meaning
 
 
 def swapped_modifier(question: str, sentence: str, article: str = "") -> str | None:
@@ -55,6 +58,8 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
                 continue
             if (t.cap and one_name(t.word, u.word, article)) or typo(t.word, u.word):
                 continue
+            if same_meaning(t.word, u.word):
+                continue  # "the biggest city" over "the largest city": a paraphrase
             return f"{t.word}/{u.word}"
     return None
 
@@ -126,6 +131,8 @@ def swapped_name(question: str, sentence: str, article: str = "") -> str | None:
                 or u.stem in asked
                 or any(c.isdigit() for c in u.word)
             ):
+                continue
+            if same_meaning(t.word, u.word):
                 continue
             if _agree_back_to_content(q, s, i - 1, k - 1) and not one_name(t.word, u.word, article):
                 return f"{t.word}/{u.word}"
