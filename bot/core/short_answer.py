@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.lexical import tokenize
 
@@ -50,6 +51,7 @@ class Asked:
     object: bool = False  # "who did X lead" (after it)
 
 
+@lru_cache(maxsize=1024)
 def analyse(question: str, kind: str | None) -> Asked:
     """`kind` is answer_types.question_kind's answer for the question."""
     low = question.strip().lower()
@@ -95,6 +97,7 @@ def best_span(
     return found[:2] if found else None
 
 
+@lru_cache(maxsize=4096)  # the lead's choice, its check and the answer's span ask alike
 def scored_span(
     question: str,
     sentence: str,
