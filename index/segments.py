@@ -30,6 +30,7 @@ from .catalog import Catalog, CatalogWriter, SegmentArticles
 from .filearray import FileArray
 from .lexical import tokenize
 from .shared.article import Article
+from .words import WordCounter
 
 DIM = 384
 SENT_DTYPE = np.float16  # rounding error ~1e-3 of a cosine; half the disk and page cache
@@ -66,6 +67,7 @@ class SegmentWriter:
             for name in ("text.bin", "chunk_vecs.f32", "sent_vecs.f16")
         }
         self.articles = CatalogWriter()
+        self.words = WordCounter()
         self.chunk_ids: list[str] = []
         self._text_off = array("q", [0])
         self._cols = {
@@ -81,6 +83,7 @@ class SegmentWriter:
         blob = art.text.encode("utf-8")
         self._files["text.bin"].write(blob)
         self._text_off.append(self._text_off[-1] + len(blob))
+        self.words.add(art.title, art.text)
         meta = art.meta()
         self.articles.add(
             {
@@ -144,6 +147,7 @@ class SegmentWriter:
         self._finish_postings()
         n = len(self.chunk_ids)
         self.articles.write(self.path)
+        self.words.write(self.path)
         meta = {"catalog": True, "chunks": n, "sentences": self._sentences}
         (self.path / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         (self.path / "chunk_ids.json").write_text(json.dumps(self.chunk_ids), encoding="utf-8")

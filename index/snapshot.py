@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import weakref
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from .bm25 import SegmentedBM25
 from .segments import Segment
 from .shared.errors import IndexMissing
 from .views import ArticleView, Rows, joined
+from .words import article_words, count, read_counts
 
 _cache: weakref.WeakValueDictionary[Path, Segment] = weakref.WeakValueDictionary()
 
@@ -127,6 +129,32 @@ class Snapshot:
                 if i >= 0:
                     out[ids[local]] = i
         return out
+
+    def word_counts(self) -> tuple[Counter[str], Counter[str]]:
+        """Every word the current articles use (casefolded) with its count, and the words
+        they write in lower case with theirs: what counting every current article's
+        headline and text in order would give (index/words.py), without reading them."""
+        words: Counter[str] = Counter()
+        lower: Counter[str] = Counter()
+        for seg, where in zip(self.segments, self._where, strict=True):
+            kept = read_counts(seg.path)
+            if kept is None:  # written before segments counted their words
+                for local in np.flatnonzero(where >= 0).tolist():
+                    art = seg.articles[local]
+                    count(article_words(art.title, art.text), words, lower)
+                continue
+            seg_words, seg_lower = kept
+            dead = np.flatnonzero(where < 0).tolist()
+            if dead:  # replaced versions: take their words out again
+                gone_words: Counter[str] = Counter()
+                gone_lower: Counter[str] = Counter()
+                for local in dead:
+                    art = seg.articles[local]
+                    count(article_words(art.title, art.text), gone_words, gone_lower)
+                seg_words, seg_lower = +(seg_words - gone_words), +(seg_lower - gone_lower)
+            words.update(seg_words)
+            lower.update(seg_lower)
+        return words, lower
 
     def first_sentence(self, article: int) -> int:
         """The article's first sentence row (0 if it has none): a segment writes an

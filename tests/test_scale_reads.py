@@ -198,3 +198,46 @@ def test_the_dense_index_kind_is_a_setting(tmp_path: Path, monkeypatch: pytest.M
     publish(tmp_path / "snapshots", "sig", _synthetic(300), set())
     ann = load_snapshot(tmp_path / "snapshots").segments[0].ann
     assert ann is not None and ann.kind == "sq8"
+
+
+def _counted(snap):  # type: ignore[no-untyped-def]
+    from collections import Counter
+
+    from index.words import LOWER, WORD
+
+    texts = [f"{a.title}\n{a.text}" for a in snap.articles]
+    words = Counter(w.casefold() for t in texts for w in WORD.findall(t))
+    lower = Counter(w for t in texts for w in LOWER.findall(t))
+    return words, lower
+
+
+def test_word_counts_are_those_of_the_current_articles(catalogued: Path) -> None:
+    from index.publish import publish
+    from index.snapshot import load_snapshot
+
+    snap = load_snapshot(catalogued)
+    words, lower = snap.word_counts()
+    want_words, want_lower = _counted(snap)
+    assert words == want_words and list(words) == list(want_words)  # first-use order too
+    assert lower == want_lower
+    edited = next(d for d in _synthetic(300) if d.article.id == "a00007")
+    text = edited.article.text.replace("report", "Zeppelin", 1)
+    publish(catalogued, "sig", [replace(edited, article=replace(edited.article, text=text))], set())
+    snap = load_snapshot(catalogued)
+    words, lower = snap.word_counts()
+    assert (words, lower) == _counted(snap) and words["zeppelin"] == 1
+    for seg in snap.segments:  # segments written before words were counted
+        (seg.path / "words.json").unlink()
+    assert load_snapshot(catalogued).word_counts() == (words, lower)
+
+
+def test_spelling_vocabulary_from_index_counts_equals_counting_the_texts(indexed) -> None:  # type: ignore[no-untyped-def]
+    from bot.core.spelling import Vocabulary
+    from bot.core.vocabulary import vocabulary
+    from index.snapshot import load_snapshot
+
+    snap = load_snapshot(indexed.snapshots_dir)
+    counted = Vocabulary([f"{a.title}\n{a.text}" for a in snap.articles])
+    kept = vocabulary(snap)
+    assert kept.counts == counted.counts and kept.words == counted.words
+    assert kept.lower == counted.lower and kept.lower

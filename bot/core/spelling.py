@@ -10,13 +10,13 @@ Words of three letters or fewer stay too: too many words are one edit from them.
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-_WORD = re.compile(r"[^\W\d_]+")
-_LOWER = re.compile(r"\b[a-z]+\b")
+from index.words import LOWER as _LOWER
+from index.words import WORD as _WORD
 
 
 @cache
@@ -49,6 +49,16 @@ class Vocabulary:
         self.counts = Counter(w.casefold() for t in texts for w in _WORD.findall(t))
         self.words = list(self.counts)
         self.lower = frozenset(w for t in texts for w in _LOWER.findall(t))
+
+    @classmethod
+    def from_counts(cls, counts: Counter[str], lower: Iterable[str]) -> Vocabulary:
+        """From word counts made at index time (Snapshot.word_counts): the same as
+        Vocabulary(texts) of those texts, without reading them."""
+        vocab = cls([])
+        vocab.counts = counts
+        vocab.words = list(counts)
+        vocab.lower = frozenset(lower)
+        return vocab
 
     def common(self, word: str) -> bool:
         """Do the articles write this word in lower case (a word, not only a name)?"""

@@ -20,7 +20,10 @@ TOPIC_SENTENCES = 3
 
 @lru_cache(maxsize=4)  # the current generation and the one a reload just replaced
 def vocabulary(snapshot: Snapshot) -> Vocabulary:
-    return Vocabulary([f"{a.title}\n{a.text}" for a in snapshot.articles])
+    # Counted when segments were written (index/words.py): reading every article's text
+    # here took over a minute and a gigabyte at a million chunks.
+    words, lower = snapshot.word_counts()
+    return Vocabulary.from_counts(words, lower)
 
 
 @lru_cache(maxsize=4)
