@@ -1,8 +1,8 @@
 """Text → normalised 384-d vectors. Two encoders that must agree:
 
-- `TorchEncoder`: sentence-transformers on torch, used to index and to export the model.
-- `OnnxEncoder`: the same weights exported to ONNX, run by onnxruntime; the query path
-  uses it because importing torch costs seconds and hundreds of MB.
+- `TorchEncoder`: sentence-transformers on torch, the reference the export is checked against.
+- `OnnxEncoder`: the same weights exported to ONNX, run by onnxruntime: queries (importing
+  torch costs seconds and hundreds of MB) and, one batch per core, the indexer (index/bulk.py).
 """
 
 from __future__ import annotations
