@@ -56,6 +56,12 @@ def idf(stem: str) -> float:
             "Halvorsen was taken over by the GreenLeaf group last year.",
             "taken",
         ),
+        # the "did" question's subject is not there, and someone else did it
+        (
+            "Which character does Piet Verhoef play in the film?",
+            "Hanna, played with coiled restraint by Rosa Lindqvist, climbs a ladder.",
+            "play",
+        ),
         # "What VERB the ...": the verb straight after "what"
         (
             "What precedes the period of Gothic architecture?",
@@ -81,6 +87,8 @@ def test_roles_the_sentence_reverses(question: str, sentence: str, verb: str) ->
         ("Who did Emma marry?", "The marriage of Emma and King Ethelred brought the two closer."),
         ("Who was the ruling class of England?", REFERENCE),  # no verb to compare
         ("Who was Ralph in charge of?", "Edward had set up Ralph as earl and charged him."),
+        ("Which part does Rosa play?", "Hanna, played with restraint by Rosa Lindqvist, climbs."),
+        ("Which part does Rosa play?", "Hanna, played with restraint by her sister, climbs."),
         (
             "Which firm was taken over by Halvorsen?",
             "Halvorsen has taken over the GreenLeaf group.",

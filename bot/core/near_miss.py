@@ -12,7 +12,10 @@ list beyond English function words), and only on English text:
   absorbed into ...": what follows "into" is what was absorbed. The verb must be the same
   word (by stem or a regular inflection: not a noun made from it); a passive verb ("was
   replaced", "replaced by") swaps the sides, its subject being what is after "by". Named
-  words on both sides of the verb say nothing.
+  words on both sides of the verb say nothing. And when a "did" question's subject is
+  nowhere in the sentence but the verb's participle names someone else after "by"
+  ("Which part does Piet play?" over "Hanna, played with restraint by Rosa"), the
+  sentence gives the deed to another.
 The swaps of a modifier, a name or an owner are in swaps.py. A likely typo (one edit, two
 from six letters, a swap of neighbours counting as one) is the same word.
 
@@ -95,7 +98,9 @@ def reversed_roles(question: str, sentence: str) -> str | None:
         subj, verb = _subject_verb(q, aux + 1)
         if not subj or verb is None:
             return None
-        return q[verb].word if _role(subj, q[verb], q, s) == "object" else None
+        if _role(subj, q[verb], q, s) == "object" or _other_agent(subj, q[verb], q, s):
+            return q[verb].word
+        return None
     if aux is not None and q[aux].word in _BE:  # "What was absorbed into X?"
         verb = aux + 1
         if verb + 2 >= len(q) or not q[verb].content or q[verb].cap or q[verb + 1].content:
@@ -135,6 +140,21 @@ def _role(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> str | None
         by = next((i for i in range(at + 1, min(named)) if s[i].word == "by"), None)
         return "subject" if by is not None and min(named) - by <= 4 else None
     return None
+
+
+def _other_agent(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> bool:
+    """The question's subject is nowhere in the sentence, whose passive verb names someone
+    else after "by": "Which part does Piet Verhoef play?" over "Hanna, played ... by Rosa
+    Lindqvist"."""
+    found = _verb_at(verb, s)
+    if found is None or _phrase_at(words, q, s) or not s[found[0]].word.endswith(("ed", "en")):
+        return False
+    at = found[0]
+    asked = {t.stem for t in q}
+    by = next((i for i in range(at + 1, min(at + 6, len(s))) if s[i].word == "by"), None)
+    return by is not None and any(
+        t.cap and t.content and t.stem not in asked for t in s[by + 1 : by + 3]
+    )
 
 
 def _positions(stem: str, s: list[Tok]) -> list[int]:
