@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     from .segments import Segment
 
 K1, B = 1.5, 0.75
-CACHE_POSTINGS = 4_000_000  # per snapshot: ~48 MB of scored postings
+# Per snapshot: ~96 MB of scored postings (int32 row, float32 score). A term in a third
+# of a million chunks is a million postings; a few such terms come back every question.
+CACHE_POSTINGS = 12_000_000
 
 
 class SegmentedBM25:
@@ -39,6 +41,7 @@ class SegmentedBM25:
         self._df: dict[str, int] = {}
         self._partial = {id(m) for m in live if not m.all()}
         self._cache: OrderedDict[str, list[tuple[np.ndarray, np.ndarray]]] = OrderedDict()
+        self._norms: dict[int, np.ndarray] = {}  # per segment: the length part of every chunk
         self._cached = 0
         self._lock = threading.Lock()
 
@@ -111,9 +114,20 @@ class SegmentedBM25:
             if id(live) in self._partial:  # replaced versions score nothing
                 ok = live[docs]
                 docs, tf = docs[ok], tf[ok]
-            norm = K1 * ((1 - B) + B * lex["doc_len"][docs].astype(np.float64) / self.avgdl)
+            norm = self._norm(seg, lex)[docs]
             # bm25s: float32 idf times a float64 tf part, stored as float32.
-            yield docs + base, (idf * (tf / (norm + tf))).astype(np.float32)
+            yield (docs + base).astype(np.int32), (idf * (tf / (norm + tf))).astype(np.float32)
+
+    def _norm(self, seg: Segment, lex: dict[str, Any]) -> np.ndarray:
+        """K1 * (1 - B + B * length / avgdl) of each of the segment's chunks, computed once
+        per snapshot with the very operations bm25s uses per posting (same float64 values)."""
+        key = id(seg)
+        norm = self._norms.get(key)
+        if norm is None:
+            norm = K1 * ((1 - B) + B * lex["doc_len"].astype(np.float64) / self.avgdl)
+            with self._lock:
+                self._norms[key] = norm
+        return norm
 
     # bm25s' attribute names, for callers that read document frequencies off the matrix.
     @cached_property

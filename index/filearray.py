@@ -51,12 +51,17 @@ class FileArray:
 
     def _read(self, lo: int, hi: int) -> np.ndarray:
         out = np.empty((hi - lo, *self.shape[1:]), dtype=self.dtype)
-        if hi > lo:
-            want = (hi - lo) * self.row_bytes
-            got = os.preadv(self._fd, [out.data.cast("B")], self.offset + lo * self.row_bytes)
-            if got != want:
-                raise OSError(f"{self.path}: short read ({got} of {want} bytes)")
+        self._read_into(out, lo)
         return out
+
+    def _read_into(self, out: np.ndarray, lo: int) -> None:
+        """Rows lo, lo + 1, ... into `out` (C-contiguous), straight from the file."""
+        if not len(out):
+            return
+        want = len(out) * self.row_bytes
+        got = os.preadv(self._fd, [out.data.cast("B")], self.offset + lo * self.row_bytes)
+        if got != want:
+            raise OSError(f"{self.path}: short read ({got} of {want} bytes)")
 
     def __getitem__(self, key: Any) -> np.ndarray:
         n = self.shape[0]
@@ -84,16 +89,17 @@ class FileArray:
         out = np.empty((len(rows), *self.shape[1:]), dtype=self.dtype)
         if not len(rows):
             return out
-        order = np.argsort(rows, kind="stable")
-        ordered = rows[order]
+        ascending = bool(np.all(rows[1:] >= rows[:-1]))
+        order = np.arange(len(rows)) if ascending else np.argsort(rows, kind="stable")
+        ordered = rows if ascending else rows[order]
         breaks = np.flatnonzero(np.diff(ordered) != 1) + 1
         starts = np.concatenate(([0], breaks)).tolist()
         ends = np.concatenate((breaks, [len(ordered)])).tolist()
-        block = np.empty_like(out)
+        block = out if ascending else np.empty_like(out)
         for a, b in zip(starts, ends, strict=True):
-            lo = int(ordered[a])
-            block[a:b] = self._read(lo, lo + (b - a))
-        out[order] = block
+            self._read_into(block[a:b], int(ordered[a]))
+        if not ascending:
+            out[order] = block
         return out
 
     @cached_property
