@@ -10,9 +10,15 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
-from bot.core.near_miss import reversed_roles
+from bot.core.near_miss import not_done, reversed_roles
 from bot.core.premise import check
-from bot.core.swaps import opposite, swapped_modifier, swapped_name, swapped_owner
+from bot.core.swaps import (
+    opposite,
+    swapped_head,
+    swapped_modifier,
+    swapped_name,
+    swapped_owner,
+)
 from bot.core.word_vectors import same_meaning, similarity
 
 REFERENCE = "The invading Normans and their descendants replaced the Anglo-Saxons as the ruling class of England."
@@ -403,3 +409,61 @@ def test_word_vectors_tell_a_synonym_from_a_word_of_the_same_kind() -> None:
     assert not same_meaning("Norman", "Byzantine") and not same_meaning("modern", "medieval")
     assert similarity("biggest", "largest") > similarity("oldest", "famous")
     assert similarity("", "largest") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "found"),
+    [
+        (
+            "How much money has the Skerra Trust raised so far?",
+            "The trust aims to raise €1.6 million for the work.",
+            "aims to raise",
+        ),
+        (
+            "Who carved out a state for himself from Moorish lands?",
+            "In 1018, Roger de Tosny travelled to Iberia to carve out a state for himself from Moorish lands, but failed.",
+            "carve, but failed",
+        ),
+        # done, asked about the attempt, or asked about the future: left alone
+        ("How much money has the trust raised?", "The trust has raised €1.2 million so far.", None),
+        (
+            "What did Roger fail to carve out?",
+            "Roger travelled to Iberia to carve out a state, but failed.",
+            None,
+        ),
+        (
+            "When is the takeover supposed to close?",
+            "The takeover is expected to close in the first half.",
+            None,
+        ),
+        (
+            "How much will the trust raise?",
+            "The trust aims to raise €1.6 million for the work.",
+            None,
+        ),
+    ],
+)
+def test_a_deed_the_sentence_only_intends(question: str, sentence: str, found: str | None) -> None:
+    assert not_done(question, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "found"),
+    [
+        (
+            "Who ruled the country of Normandy?",
+            "The Duchy of Normandy was established by treaty in 911.",
+            "country/duchy",
+        ),
+        (
+            "Who founded the bank of Ruritania?",
+            "The University of Ruritania was founded in 1820 by a merchant.",
+            "bank/university",
+        ),
+        # a lowercase noun may be a paraphrase; the question's noun there too holds
+        ("What is the population of Porto?", "The city of Porto has 230,000 inhabitants.", None),
+        ("Who ruled the duchy of Normandy?", "The Duchy of Normandy was ruled by Rollo.", None),
+    ],
+)
+def test_a_title_the_sentence_swaps(question: str, sentence: str, found: str | None) -> None:
+    assert swapped_head(question, sentence) == found

@@ -16,6 +16,9 @@ list beyond English function words), and only on English text:
   nowhere in the sentence but the verb's participle names someone else after "by"
   ("Which part does Piet play?" over "Hanna, played with restraint by Rosa"), the
   sentence gives the deed to another.
+- **Only intended.** A deed the question takes as done ("How much has the trust raised?")
+  that the sentence has after "aims to", "tried to", "plans to" ... or with "but failed":
+  left alone when the question asks about the future, an expectation or the attempt.
 The swaps of a modifier, a name or an owner are in swaps.py. A likely typo (one edit, two
 from six letters, a swap of neighbours counting as one) is the same word.
 
@@ -241,3 +244,36 @@ def typo(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 5:
         return False
     return OSA.distance(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1)
+
+
+# Words that make a verb an intention or an attempt, not a deed ("aims to raise").
+_INTENT = frozenset(
+    "try tries tried attempt attempts attempted seek seeks sought plan plans planned aim aims"
+    " aimed hope hopes hoped want wants wanted intend intends intended expect expects expected"
+    " propose proposes proposed".split()
+)
+_NOT_DONE = re.compile(r"\bbut failed\b|\bwithout success\b|\bin vain\b|\bunsuccessful", re.I)
+_MODAL = frozenset(
+    "will would shall should could might may going can supposed scheduled due likely".split()
+)
+
+
+def not_done(question: str, sentence: str) -> str | None:
+    """The question takes a deed as done ("How much has the trust raised?", "Who carved out
+    a state?") where the sentence has it only intended or attempted ("aims to raise",
+    "travelled there to carve out a state, but failed"). Questions about the future, or
+    about the attempt itself, are left alone."""
+    q, s = tokens(question), tokens(sentence)
+    if any(t.word in _MODAL or t.word in _INTENT or t.stem == "fail" for t in q):
+        return None
+    verbs = [t for t in q if t.content and not t.cap and t.word not in _AUX]
+    for verb in verbs:
+        found = _verb_at(verb, s)
+        if found is None:
+            continue
+        at = found[0]
+        if at >= 2 and s[at - 1].word == "to" and s[at - 2].word in _INTENT:
+            return f"{s[at - 2].word} to {s[at].word}"
+        if s[at - 1].word == "to" and _NOT_DONE.search(sentence):
+            return f"{s[at].word}, {_NOT_DONE.search(sentence).group(0)}"  # type: ignore[union-attr]
+    return None

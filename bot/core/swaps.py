@@ -13,6 +13,9 @@
   son Bohemond": the sentence makes the question's owner the relation of someone else, and
   never says "Bohemond's son"; or, the owner nowhere in the sentence, gives the noun
   another owner ("Halvorsen's shares" over "GreenLeaf shares").
+- **A title swapped.** "the country of Normandy" over "the Duchy of Normandy": the
+  question's noun of a name is nowhere in the sentence, which names the thing with another
+  capitalised noun of the same name.
 - **An opposite.** A word of order or extent (before/after, first/last, oldest/newest,
   highest/lowest, north/south, increase/decrease ...: a short list of general English
   opposites) that the sentence lacks while it has the opposite among the same content
@@ -200,3 +203,25 @@ def _near(toks: list[Tok], i: int, n: int = 3) -> list[int]:
     left = [j for j in range(i - 1, -1, -1) if toks[j].content][:n]
     right = [j for j in range(i + 1, len(toks)) if toks[j].content][:n]
     return left + right
+
+
+def swapped_head(question: str, sentence: str) -> str | None:
+    """ "the N of X" asked where the sentence names the thing otherwise, as a title ("U of
+    X", capitalised), and never says N: "the country of Normandy" over "the Duchy of
+    Normandy", "the bank of Ruritania" over "the University of Ruritania". A lowercase
+    noun there ("the population of X" over "the city of X") may be a paraphrase: left."""
+    q, s = tokens(question), tokens(sentence)
+    asked = {t.stem for t in q}
+    for i in range(len(q) - 2):
+        t, of, name = q[i], q[i + 1], q[i + 2]
+        if not (t.content and not t.cap and of.word == "of" and name.cap and name.content):
+            continue
+        if t.word in WH or any(same(t.stem, u.stem) or typo(t.word, u.word) for u in s):
+            continue
+        for k in range(len(s) - 2):
+            u = s[k]
+            if s[k + 1].word != "of" or not same(s[k + 2].stem, name.stem):
+                continue
+            if u.cap and u.content and u.stem not in asked and not same_meaning(t.word, u.word):
+                return f"{t.word}/{u.word}"
+    return None
