@@ -264,6 +264,11 @@ def test_a_name_the_sentence_swaps(
             "Ashbury Rovers lifted the Regional Cup for the first time since 1994.",
             "last/first",
         ),
+        (
+            "When did Ana and Tomas get married?",
+            "Rumours of Ana and Tomas getting divorced have circulated since they exchanged vows.",
+            "married/divorced",
+        ),
         # the question's own word is there too, or the opposite is about something else
         (
             "What happened after the vote?",

@@ -16,9 +16,9 @@
 - **A title swapped.** "the country of Normandy" over "the Duchy of Normandy": the
   question's noun of a name is nowhere in the sentence, which names the thing with another
   capitalised noun of the same name.
-- **An opposite.** A word of order or extent (before/after, first/last, oldest/newest,
-  highest/lowest, north/south, increase/decrease ...: a short list of general English
-  opposites) that the sentence lacks while it has the opposite among the same content
+- **An opposite.** A word of order, extent or outcome (before/after, first/last,
+  oldest/newest, north/south, increase/decrease, won/lost, married/divorced ...: a short
+  list of general English opposites) that the sentence lacks while it has the opposite among the same content
   words (three on each side): "after the conquest" over "before the Norman Conquest".
 Two words whose vectors are as close as synonyms are one meaning (word_vectors.py:
 "the biggest city" over "the largest city" is a paraphrase, not a swap); two capitalised
@@ -154,7 +154,8 @@ def _agree_back_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
     return False
 
 
-# English words of order and extent and their opposites: general English, not any article's.
+# English words of order, extent and outcome and their opposites: general English, not any
+# article's.
 _OPPOSITES = {
     frozenset(p.split())
     for p in (
@@ -175,6 +176,16 @@ _OPPOSITES = {
         "increased decreased",
         "import export",
         "imports exports",
+        "win lose",
+        "won lost",
+        "married divorced",
+        "alive dead",
+        "guilty innocent",
+        "approved rejected",
+        "accepted rejected",
+        "start end",
+        "started ended",
+        "opened closed",
     )
 }
 
