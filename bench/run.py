@@ -156,6 +156,7 @@ def part_warm(questions_file: str) -> dict[str, Any]:
         "rss_anon_mb": kb("RssAnon"),
         "rss_file_mb": kb("RssFile"),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "loadavg_at_end": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -382,6 +383,8 @@ TARGETS = (
     ("warm p99 @100k chunks", "scale.100000.warm.p99_ms", "ms", None),
     ("CPU per answer @100k chunks", "scale.100000.warm.cpu_ms_per_answer", "ms", None),
     ("RSS @100k chunks (peak)", "scale.100000.warm.peak_rss_mb", "MB", 1536),
+    ("  of it anonymous @100k (end)", "scale.100000.warm.rss_anon_mb", "MB", None),
+    ("  of it mapped files @100k (end)", "scale.100000.warm.rss_file_mb", "MB", None),
     ("dense recall@10 @100k chunks", "scale.100000.recall.recall_at_10", "", -0.98),
     ("publish one article @100k (worst of 9)", "scale.100000.publish.max_s", "s", 10),
     ("warm p50 @1M chunks", "scale.1000000.warm.p50_ms", "ms", None),

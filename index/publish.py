@@ -44,7 +44,7 @@ def publish(
         segments_dir.mkdir(parents=True, exist_ok=True)
         new = _write_segment(segments_dir, f"s{stamp}", added)
         if new is not None:
-            replaced = replaced | {a.id for a in open_segment(segments_dir / new).articles}
+            replaced = replaced | set(open_segment(segments_dir / new).catalog.ids)
         kept = (_replace(segments_dir, e, replaced) for e in base)
         entries = [e for e in kept if e is not None]
         if new is not None:
@@ -79,7 +79,8 @@ def _current_entries(snapshots_dir: Path, signature: str) -> list[dict[str, Any]
 
 def _replace(segments_dir: Path, entry: dict[str, Any], ids: set[str]) -> dict[str, Any] | None:
     seg = open_segment(segments_dir / entry["id"])
-    dead = set(entry.get("dead", [])) | {i for i, a in enumerate(seg.articles) if a.id in ids}
+    # Ids from the catalog: parsing every article's metadata would cost seconds at 1M chunks.
+    dead = set(entry.get("dead", [])) | {i for i, a in enumerate(seg.catalog.ids) if a in ids}
     if len(dead) == len(seg.articles):
         return None
     return {"id": entry["id"], "dead": sorted(dead)}
