@@ -62,6 +62,11 @@ def idf(stem: str) -> float:
             "Halvorsen was taken over by the GreenLeaf group last year.",
             "taken",
         ),
+        (
+            "Who did the Irish culture have a profound effect on?",
+            "The Normans had a profound effect on Irish culture after 1169.",
+            "have",
+        ),
         # the "did" question's subject is not there, and someone else did it
         (
             "Which character does Piet Verhoef play in the film?",
@@ -119,6 +124,12 @@ def test_roles_that_agree_or_cannot_be_read_hold(question: str, sentence: str) -
             "By far the most famous work of Norman art is the Bayeux Tapestry.",
             "oldest/famous",
         ),
+        # after a preposition, a lowercase word before a name is its modifier
+        (
+            "What impact did the dynasty have on modern Europe?",
+            "The dynasty had a major political impact on medieval Europe.",
+            "modern/medieval",
+        ),
         (
             "How much does the electric version of the Slate cost?",
             "The basic version of the Slate costs $449 with 128GB of storage.",
@@ -152,6 +163,11 @@ def test_a_modifier_the_sentence_swaps(question: str, sentence: str, swap: str) 
             "Kanye West said he was sorry.",
         ),
         # a verb and its object, not a modifier
+        (
+            "How much does Dunmore have to pay Fenwick Mills?",
+            "Dunmore must pay its former supplier Fenwick Mills £1.2 million.",
+            "",
+        ),
         (
             "What did Kanye call Kris Jenner?",
             "He referred to Kim's mother, Kris Jenner, as a supremacist.",

@@ -7,7 +7,8 @@ list beyond English function words), and only on English text:
 - **Roles reversed.** "Who replaced the Normans?" over "The Normans replaced the Saxons":
   the question asks for the subject of a verb and names its object, but in the sentence
   the named words stand before that verb, so they are its subject. "Who did Edgar marry?"
-  over "Malcolm married Edgar's sister": the question's subject stands only after the verb.
+  over "Malcolm married Edgar's sister": the question's subject stands only after the verb
+  ("did X have ..." too: "have" is then the verb).
   "What was absorbed into the Anglo-Norman language?" over "The Anglo-Norman language was
   absorbed into ...": what follows "into" is what was absorbed. The verb must be the same
   word (by stem or a regular inflection: not a noun made from it); a passive verb ("was
@@ -199,6 +200,8 @@ def _inflections(verb: str) -> set[str]:
     them ("sued" stems to "su")."""
     base = verb[:-1] if verb.endswith("e") else verb
     forms = {verb, verb + "s", verb + "es", base + "ed", base + "ing", verb + "d"}
+    if verb == "have":
+        return {"have", "has", "had", "having"}
     if verb.endswith("y"):
         forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
     if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou":
@@ -220,6 +223,8 @@ def _subject_verb(q: list[Tok], k: int) -> tuple[list[int], int | None]:
             subj.append(k)
         elif t.content:
             return subj, (None if t.word in _AUX else k)
+        elif subj and t.word == "have":  # "did X have": the verb itself
+            return subj, k
         elif subj and not (t.word == "of" and k + 1 < len(q) and q[k + 1].cap):
             return subj, None
         k += 1

@@ -5,7 +5,8 @@
   or the same words after it up to a content word, but another modifier that the question
   does not use, and the question's own pair nowhere in the sentence. A word ending in
   -ing/-ed, or a lowercase word before a capitalised one, is read as a verb and its object,
-  not a modifier.
+  not a modifier, unless a preposition or determiner comes before it ("on modern Europe"
+  over "on medieval Europe"; "to pay Fenwick" is still a verb).
 - **A name swapped.** "identified themselves as French" over "identified themselves as
   English": a name the sentence lacks where it has another after the same words (back to a
   lowercase content word; a capitalised one would make both longer names, "Mount X").
@@ -46,8 +47,9 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
         t, head = q[i], q[i + 1]
         if not t.content or not head.content or t.word in WH or (t.stem, head.stem) in pairs:
             continue
-        if t.word.endswith(("ing", "ed")) or (head.cap and not t.cap):
-            continue  # a verb and its object, not a modifier and its noun
+        after_preposition = i > 0 and not q[i - 1].content and q[i - 1].word not in WH | {"to"}
+        if t.word.endswith(("ing", "ed")) or (head.cap and not t.cap and not after_preposition):
+            continue  # a verb and its object, not a modifier and its noun ("on modern Europe" is)
         if i > 0 and q[i - 1].word == "how":
             continue  # "how many sites": what is asked, not a modifier
         for k in range(len(s) - 1):
