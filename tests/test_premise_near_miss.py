@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
-from bot.core.near_miss import not_done, reversed_roles
+from bot.core.deeds import denied, not_done
+from bot.core.near_miss import reversed_roles
 from bot.core.premise import check
 from bot.core.swaps import (
     opposite,
@@ -488,3 +489,29 @@ def test_a_deed_the_sentence_only_intends(question: str, sentence: str, found: s
 )
 def test_a_title_the_sentence_swaps(question: str, sentence: str, found: str | None) -> None:
     assert swapped_head(question, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "found"),
+    [
+        (
+            "What kind of art did the Normans have a rich tradition of?",
+            "In the visual arts, the Normans did not have the rich traditions of the cultures they conquered.",
+            "not have",
+        ),
+        (
+            "Who signed the contract?",
+            "The club never signed the contract, its lawyers said.",
+            "not signed",
+        ),
+        # the question asks about the negation, or the negated word is not its verb
+        ("Who did not sign the contract?", "The club never signed the contract.", None),
+        (
+            "What state has he been living in?",
+            "A source said he was never living apart from her.",
+            None,
+        ),
+    ],
+)
+def test_a_verb_the_sentence_denies(question: str, sentence: str, found: str | None) -> None:
+    assert denied(question, sentence) == found

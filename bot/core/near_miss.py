@@ -17,10 +17,8 @@ list beyond English function words), and only on English text:
   nowhere in the sentence but the verb's participle names someone else after "by"
   ("Which part does Piet play?" over "Hanna, played with restraint by Rosa"), the
   sentence gives the deed to another.
-- **Only intended.** A deed the question takes as done ("How much has the trust raised?")
-  that the sentence has after "aims to", "tried to", "plans to" ... or with "but failed":
-  left alone when the question asks about the future, an expectation or the attempt.
-The swaps of a modifier, a name or an owner are in swaps.py. A likely typo (one edit, two
+A deed denied or only intended is in deeds.py, the swaps of a modifier, a name, an owner,
+a title or an opposite in swaps.py. A likely typo (one edit, two
 from six letters, a swap of neighbours counting as one) is the same word.
 
 Each rule returns what it found (the refusal's reason) or None.
@@ -40,9 +38,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 WH = frozenset("who whom whose what which".split())
 _DO = frozenset("do does did".split())
 _BE = frozenset("is was were are be been being am".split())
-_AUX = (
-    _DO | _BE | frozenset("has have had will would can could may might shall should must".split())
-)
+AUX = _DO | _BE | frozenset("has have had will would can could may might shall should must".split())
 _PASSIVE = _BE | frozenset("get gets got gotten".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 
@@ -97,7 +93,7 @@ def reversed_roles(question: str, sentence: str) -> str | None:
     q, s = tokens(question), tokens(sentence)
     if len(q) < 3 or q[0].word not in WH:
         return None
-    aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in _AUX), None)
+    aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in AUX), None)
     if aux is not None and q[aux].word in _DO:  # "Who did X marry?": X is the subject
         subj, verb = _subject_verb(q, aux + 1)
         if not subj or verb is None:
@@ -131,7 +127,7 @@ def reversed_roles(question: str, sentence: str) -> str | None:
 def _role(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> str | None:
     """What the question's words are to the verb in the sentence: "subject" (before an
     active verb, or after a passive one's "by"), "object" (the other way), or None."""
-    found = _verb_at(verb, s)
+    found = verb_at(verb, s)
     named = _phrase_at(words, q, s)
     if found is None or not named:
         return None
@@ -150,7 +146,7 @@ def _other_agent(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> boo
     """The question's subject is nowhere in the sentence, whose passive verb names someone
     else after "by": "Which part does Piet Verhoef play?" over "Hanna, played ... by Rosa
     Lindqvist"."""
-    found = _verb_at(verb, s)
+    found = verb_at(verb, s)
     if found is None or _phrase_at(words, q, s) or not s[found[0]].word.endswith(("ed", "en")):
         return False
     at = found[0]
@@ -170,7 +166,7 @@ def _phrase_at(words: list[int], q: list[Tok], s: list[Tok]) -> list[int]:
     in a row: "the Anglo-Norman language" is not "the Anglo-Saxon language"), else where it
     has any of `words`."""
     run = [words[0]]
-    while run[-1] + 1 < len(q) and q[run[-1] + 1].content and q[run[-1] + 1].word not in _AUX:
+    while run[-1] + 1 < len(q) and q[run[-1] + 1].content and q[run[-1] + 1].word not in AUX:
         run.append(run[-1] + 1)
     if len(run) > 1:
         at = [
@@ -183,7 +179,7 @@ def _phrase_at(words: list[int], q: list[Tok], s: list[Tok]) -> list[int]:
     return [p for j in words for p in _positions(q[j].stem, s)]
 
 
-def _verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
+def verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
     """Where the sentence has the verb (same stem or a regular inflection of it, so not a
     noun made from it), and whether it is passive there ("was replaced", "replaced by")."""
     forms = _inflections(verb.word)
@@ -222,7 +218,7 @@ def _subject_verb(q: list[Tok], k: int) -> tuple[list[int], int | None]:
         if t.cap or (t.content and (not subj or (det and named))):
             subj.append(k)
         elif t.content:
-            return subj, (None if t.word in _AUX else k)
+            return subj, (None if t.word in AUX else k)
         elif subj and t.word == "have":  # "did X have": the verb itself
             return subj, k
         elif subj and not (t.word == "of" and k + 1 < len(q) and q[k + 1].cap):
@@ -251,34 +247,12 @@ def typo(a: str, b: str) -> bool:
     return OSA.distance(a, b) <= (2 if min(len(a), len(b)) >= 6 else 1)
 
 
-# Words that make a verb an intention or an attempt, not a deed ("aims to raise").
-_INTENT = frozenset(
-    "try tries tried attempt attempts attempted seek seeks sought plan plans planned aim aims"
-    " aimed hope hopes hoped want wants wanted intend intends intended expect expects expected"
-    " propose proposes proposed".split()
-)
-_NOT_DONE = re.compile(r"\bbut failed\b|\bwithout success\b|\bin vain\b|\bunsuccessful", re.I)
-_MODAL = frozenset(
-    "will would shall should could might may going can supposed scheduled due likely".split()
-)
-
-
-def not_done(question: str, sentence: str) -> str | None:
-    """The question takes a deed as done ("How much has the trust raised?", "Who carved out
-    a state?") where the sentence has it only intended or attempted ("aims to raise",
-    "travelled there to carve out a state, but failed"). Questions about the future, or
-    about the attempt itself, are left alone."""
-    q, s = tokens(question), tokens(sentence)
-    if any(t.word in _MODAL or t.word in _INTENT or t.stem == "fail" for t in q):
+def main_verb(q: list[Tok]) -> int | None:
+    """The verb of "Who/What [noun] VERB ..." or "Who/What [noun] did X VERB ..."."""
+    if len(q) < 3 or q[0].word not in WH:
         return None
-    verbs = [t for t in q if t.content and not t.cap and t.word not in _AUX]
-    for verb in verbs:
-        found = _verb_at(verb, s)
-        if found is None:
-            continue
-        at = found[0]
-        if at >= 2 and s[at - 1].word == "to" and s[at - 2].word in _INTENT:
-            return f"{s[at - 2].word} to {s[at].word}"
-        if s[at - 1].word == "to" and _NOT_DONE.search(sentence):
-            return f"{s[at].word}, {_NOT_DONE.search(sentence).group(0)}"  # type: ignore[union-attr]
-    return None
+    aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in AUX), None)
+    if aux is not None:
+        return _subject_verb(q, aux + 1)[1] if q[aux].word in _DO else None
+    verb = 1 if q[0].word == "who" or not q[2].content else 2
+    return verb if verb < len(q) and q[verb].content else None

@@ -13,7 +13,7 @@ about the 1038 expedition). Its specifics must be in the passage:
 - a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside;
 - "not", "never" ... only when the passage says something negative too.
 Given the sentence that would answer, it must not say the question's words in another
-relation: roles reversed or a deed only intended (near_miss.py), or a modifier, name,
+relation: roles reversed (near_miss.py), a deed denied or only intended (deeds.py), or a modifier, name,
 owner, title or an opposite swapped in (swaps.py); English only.
 Other words are left to the scoring: paraphrase is too common for a word list to judge
 (measured: refusing on a question word the sentence lacks, even with single-word vectors as
@@ -31,7 +31,7 @@ from itertools import pairwise
 from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
-from . import near_miss, swaps
+from . import deeds, near_miss, swaps
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|s|'s)?$|^\d[\d,.]*$")
@@ -116,7 +116,8 @@ def _contradicted(question: str, sentence: str, article: str) -> tuple[str, ...]
         swaps.swapped_owner(question, sentence, article),
         swaps.opposite(question, sentence),
         swaps.swapped_head(question, sentence),
-        near_miss.not_done(question, sentence),
+        deeds.not_done(question, sentence),
+        deeds.denied(question, sentence),
     ]
     return tuple(f for f in found if f)
 
