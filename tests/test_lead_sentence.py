@@ -1,7 +1,8 @@
 """Which sentence leads, end to end with the real model and a real index over differently
-formatted articles: a lead that ends in a colon brings the sentence it introduces, and a
+formatted articles: a lead that ends in a colon brings the sentence it introduces, a
 question's word counts in a sentence that has another of its family ("directed" /
-"Director", "opposition" / "opposed")."""
+"Director", "opposition" / "opposed"), the passage holding the question's year leads, and
+a sentence opening with a pronoun is read with the sentence before it."""
 
 from __future__ import annotations
 
@@ -60,6 +61,52 @@ COUNCIL = """<!doctype html><html><head><title>Bypass approved</title></head><bo
 """
 
 
+SCHOOL = """Home > Education > Local schools
+Village school rated Outstanding by inspectors
+By Priya Shah, Education Reporter
+Published 9 October 2023
+
+Fernley Primary School has been given the top rating in every category after its latest inspection, its headteacher said on Monday.
+
+Inspectors praised the reading programme at Fernley Primary and its work with families.
+
+In 2016, Fernley Primary was judged Requires Improvement, with inspectors criticising weak maths teaching.
+
+Share this article: Facebook | Twitter | Email
+"""
+
+MUSEUM = """---
+title: Harbour Museum reopens after refurbishment
+outlet: The Coastal Times
+---
+The Harbour Museum reopened on Saturday after a two-year refurbishment paid for by the town council.
+
+Visitors queued along the quay for the first look at the new galleries of the Harbour Museum.
+
+The museum first opened in 1958 in the old customs house on Dock Street.
+
+Entry to the Harbour Museum stays free for residents.
+"""
+
+
+TAPESTRY = """Harlow Tapestry
+
+The Harlow Tapestry is an embroidered cloth nearly 40 metres long that shows the founding of the town of Harlow.
+It was commissioned by Bishop Aldous Fenn, who paid for the wool and the needlework.
+The Harlow Tapestry is kept in a darkened room of the town museum to protect its colours.
+Copies of the Harlow Tapestry have been made for schools across the county.
+"""
+
+BRIDGE = """<!doctype html><html><head><title>Kelby Bridge at 100</title></head><body>
+<article><h1>Kelby Bridge turns 100</h1>
+<p>The Kelby Bridge, the town's best-known landmark, celebrates its hundredth birthday this week.</p>
+<p>It was designed by Marta Lind, an engineer who had never built a bridge before.</p>
+<p>Crowds are expected on the Kelby Bridge for fireworks on Saturday night.</p>
+<p>The council will close the Kelby Bridge to traffic for the celebrations.</p>
+</article></body></html>
+"""
+
+
 @pytest.fixture(scope="module")
 def engine4(tmp_path_factory):  # type: ignore[no-untyped-def]
     from bot.engine import Engine
@@ -72,6 +119,10 @@ def engine4(tmp_path_factory):  # type: ignore[no-untyped-def]
     (corpus / "harbour.html").write_text(HTML, encoding="utf-8")
     (corpus / "saltroad.txt").write_text(REVIEW, encoding="utf-8")
     (corpus / "bypass.html").write_text(COUNCIL, encoding="utf-8")
+    (corpus / "school.txt").write_text(SCHOOL, encoding="utf-8")
+    (corpus / "museum.md").write_text(MUSEUM, encoding="utf-8")
+    (corpus / "tapestry.txt").write_text(TAPESTRY, encoding="utf-8")
+    (corpus / "kelby.html").write_text(BRIDGE, encoding="utf-8")
     settings = make_settings(base / "home", corpus)
     run_index(settings)
     return Engine(settings)
@@ -108,5 +159,32 @@ def test_a_word_of_the_same_family_counts(engine4) -> None:  # type: ignore[no-u
     assert directed not in reader.sentence_terms(director)
     assert reader.related(directed, director) and reader.related(opposition, opposed)
     assert not reader.related(opposition, director) and not reader.related("part", opposed)
-    a = engine4.answer("Who directed The Salt Road?")
-    assert any("Maren Holt" in c.passage for c in a.citations[:3]), a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "said"),
+    [
+        ("What rating did Fernley Primary get at its 2016 inspection?", "school", "Requires Improvement"),
+        ("Where did the Harbour Museum first open in 1958?", "museum", "old customs house"),
+    ],
+)  # fmt: skip
+def test_the_passage_with_the_questions_year_leads(engine4, question, article, said) -> None:  # type: ignore[no-untyped-def]
+    a = engine4.answer(question)
+    assert a.answered and a.citations[0].article_id == article, a.text
+    assert said in a.sentences[0].text, a.text
+
+
+@pytest.mark.parametrize(
+    ("question", "article", "name"),
+    [
+        ("Who commissioned the Harlow Tapestry?", "tapestry", "Aldous Fenn"),
+        ("Who designed the Kelby Bridge?", "kelby", "Marta Lind"),
+    ],
+)
+def test_a_sentence_opening_with_a_pronoun_is_read_with_the_one_before(
+    engine4, question, article, name
+) -> None:  # type: ignore[no-untyped-def]
+    a = engine4.answer(question)
+    assert a.answered and a.citations[0].article_id == article, a.text
+    assert name in a.sentences[0].text and a.sentences[0].text.startswith("It "), a.text
+    assert a.short_answer is not None and name in a.short_answer.text

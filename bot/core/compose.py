@@ -30,7 +30,7 @@ from .passages import Window, passage_around
 from .premise import check
 from .retrieve import query_terms
 from .short_answer import best_span
-from .vocabulary import topical, vocabulary
+from .vocabulary import topical, word_test
 
 NOT_COVERED = "The articles do not cover this."
 CLOSEST = "Closest passage, which does not answer it:"  # how a refusal's `closest` is shown
@@ -112,7 +112,8 @@ def span_for(evidence: Evidence, quote: Quote) -> Span | None:
         return None
     snap = evidence.snapshot
     q = evidence.asked
-    found = best_span(q, quote.text, question_kind(q), snap.bm25.idf, vocabulary(snap).common)
+    words = word_test(snap, int(snap.sent_article[quote.sentence]))
+    found = best_span(q, quote.text, question_kind(q), snap.bm25.idf, words)
     if found is None:
         return None
     base = int(snap.sent_start[quote.sentence])

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .answer_types import question_kind
@@ -11,7 +12,7 @@ from .measures import asked_measures, gives_measure
 from .models import Evidence, Quote, ScoredSentence, Source
 from .passages import passage_around
 from .short_answer import analyse, best_span, scored_span
-from .vocabulary import vocabulary
+from .vocabulary import word_test
 
 if TYPE_CHECKING:
     from index.snapshot import Snapshot
@@ -19,6 +20,9 @@ if TYPE_CHECKING:
 # Among candidates within NEAR of the best, the lead is the one whose score plus SPAN times
 # its short answer's score is highest: the sentence that says what was asked.
 NEAR = 0.15
+TYPED_NEAR = (
+    0.3  # ... for who/where, a sentence that names someone or somewhere (tuning: no change)
+)
 SPAN = 0.2
 # Questions that ask for a number or a calendar unit outright; "when" is answered by an
 # event ("since they exchanged vows") as often as by a date, so it is not among them.
@@ -38,26 +42,33 @@ def choose_lead(
     q = evidence.asked
     asks = analyse(q, question_kind(q)).kind
     snap = evidence.snapshot
-    common = vocabulary(snap).common
+
+    def common(c: ScoredSentence) -> Callable[[str], bool]:
+        return word_test(snap, int(snap.sent_article[c.sentence]))
+
     if asks is not None:
 
         def value(c: ScoredSentence) -> float:
             text = snap.sentence_text(c.sentence)
-            found = scored_span(q, text, question_kind(q), snap.bm25.idf, common)
+            found = scored_span(q, text, question_kind(q), snap.bm25.idf, common(c))
             return c.score + SPAN * (found[2] if found else 0.0)
 
         def measured(c: ScoredSentence) -> float:
             return gives_measure(measures, snap.sentence_text(c.sentence))
 
         measures = asked_measures(q)
-        close = [c for c in pool if c.score >= pool[0].score - NEAR]
+        # "Who ...?" is answered by a sentence that names someone: one that does is a
+        # contender from further down than one that does not
+        near = {True: TYPED_NEAR if asks in ("person", "place") else NEAR, False: NEAR}
+        close = [c for c in pool if c.score >= pool[0].score - near[c.typed]]
         # "How long is the trail?": a sentence with a length before one with any number
         key = (lambda c: (measured(c), value(c))) if measures else value
         pool = sorted(close, key=key, reverse=True) + [c for c in pool if c not in close]
     if asks not in ("time", "number"):
         return pool[0]
     for cand in pool:
-        if best_span(q, snap.sentence_text(cand.sentence), question_kind(q), snap.bm25.idf, common):
+        text = snap.sentence_text(cand.sentence)
+        if best_span(q, text, question_kind(q), snap.bm25.idf, common(cand)):
             return cand
     if not _ASKS_NUMBER.search(q):
         return pool[0]

@@ -69,7 +69,8 @@ _ASKS = [
         r"\bhow much\b.{0,60}\b(cost|costs|costing|costed|pay|pays|paid|price|priced|spend|spent"
         r"|worth|charge|charged|fund|funded|invest|invested|raise|raised|budget|owe|owed|fine"
         r"|fined|sell|sold|money|cash|earn|earned|salary|bill|loan|lend|borrow|damages|compensation"
-        r"|donat\w*|award\w*|bid)\b|\bhow much (money|cash)\b|\b(what|which) (was |is |were |are )?"
+        r"|donat\w*|award\w*|bid)\b|\bhow much (money|cash)\b"
+        r"|\bwhat (will|would|does|did|do|is|was|could|might)\b.{0,60}\bcost\b|\b(what|which) (was |is |were |are )?"
         r"(the )?(price|cost|fee|fine|salary|budget|value|bill|fare|rent|valuation)\b",
     ),
     (("percent", "money"), r"\bby how much\b"),

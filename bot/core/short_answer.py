@@ -236,5 +236,5 @@ class _Span:
         if kind in ("person", "place"):
             if any(t.low[:1].isdigit() for t in content):
                 return None
-            return 1.0 if allcap else 0.2
+            return 1.0 if allcap else -0.3  # a name answers who and where; "internal" does not
         return 0.3 if allcap else 0.0

@@ -3,7 +3,9 @@ correction and, per article, the terms it is about (for the premise check and sc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -11,7 +13,7 @@ import numpy as np
 from index.lexical import tokenize
 from index.snapshot import Snapshot
 
-from .spelling import Vocabulary
+from .spelling import Vocabulary, english
 
 # A term in this many of an article's sentences (or in its title, byline or outlet) is what the
 # article is about: a question may name it though the cited passage does not repeat it.
@@ -24,6 +26,27 @@ def vocabulary(snapshot: Snapshot) -> Vocabulary:
     # here took over a minute and a gigabyte at a million chunks.
     words, lower = snapshot.word_counts()
     return Vocabulary.from_counts(words, lower)
+
+
+_NAMED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b")  # capitalised inside a sentence: a name
+
+
+class _WordTest:
+    """Is a capitalised word that opens a sentence a word ("Copies of ...") rather than a
+    name? The articles write it in lower case, or English has it and this article never
+    capitalises it inside a sentence (as it does "Hanna")."""
+
+    def __init__(self, vocab: Vocabulary, text: str) -> None:
+        self.vocab = vocab
+        self.named = frozenset(w.lower() for w in _NAMED.findall(text))
+
+    def __call__(self, word: str) -> bool:
+        return self.vocab.common(word) or (word in english() and word not in self.named)
+
+
+@lru_cache(maxsize=256)  # one object per article, so span scores can be memoised
+def word_test(snapshot: Snapshot, article: int) -> Callable[[str], bool]:
+    return _WordTest(vocabulary(snapshot), snapshot.articles[article].text)
 
 
 @lru_cache(maxsize=4)
