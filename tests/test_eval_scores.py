@@ -47,10 +47,11 @@ def external_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("which", "path", "sizes", "min_answered", "min_refused"),
     [
-        ("seed", OWN_QUESTIONS, (37, 12), 34, 10),
-        ("general", GENERAL / "tune.jsonl", (64, 32), 58, 8),
-        # near misses written on purpose (SQuAD 2.0's unanswerables): premise.py, swaps.py
-        ("external", EXTERNAL / "questions.jsonl", (96, 112), 88, 45),
+        ("seed", OWN_QUESTIONS, (37, 12), 34, 11),
+        ("general", GENERAL / "tune.jsonl", (64, 32), 58, 9),
+        # near misses written on purpose (SQuAD 2.0's unanswerables): premise.py and the
+        # sentence-level rules it calls (near_miss.py, deeds.py, swaps.py)
+        ("external", EXTERNAL / "questions.jsonl", (96, 112), 88, 50),
     ],
     ids=["own", "general-tune", "external"],
 )
