@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH))
 
 import scale  # noqa: E402 - bench/ is on the path only from here
+import throughput  # noqa: E402
 
 # ---------------------------------------------------------------- process helpers
 
@@ -327,6 +328,8 @@ def bench(sizes: list[int], work: Path, replica: bool = True) -> dict[str, Any]:
 
     step("first index of a 120-article synthetic corpus, and the old embedding loop on it")
     res["first_index"], _ = part("first-index", "120", str(home), env=env_for(work / "first"))
+    step("first index of the real corpora: article text per second, against the older indexers")
+    res["first_index_text"] = throughput.run(work, home, env_for(work / "text"))
 
     if replica:
         step("replica: host A indexes into `chroma run`, host B answers from the server")
@@ -414,6 +417,7 @@ TARGETS = (
     ("replica: catches up after restart", "replica.b_catch_up_s", "s", 60),
     ("replica: warm p95", "replica.b_warm.p95_ms", "ms", None),
 )
+TARGETS += throughput.ROWS
 
 
 def lookup(res: dict[str, Any], dotted: str) -> Any:
