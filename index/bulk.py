@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,7 @@ from .encoder import Encoder, OnnxEncoder
 
 # Past a handful of cores, memory per worker (activations of a 32 x 256 batch) buys little.
 _MAX_WORKERS = 8
+_PADDING = 0.02
 
 
 def cores() -> int:
@@ -32,8 +34,35 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+@dataclass
+class Pending:
+    """A window of texts in the workers' queue."""
+
+    batches: list[list[str]]
+    futures: list[Future[np.ndarray]]
+
+
+def plan_batches(lengths: Sequence[int], rows: int) -> list[list[int]]:
+    """Indices in batches of similar length, each at most `rows` long and padded by at most
+    _PADDING of its tokens: every padded position costs as much as a real token (measured
+    on news text: 32 rows regardless of length padded 4%; this bound, under 1%, and
+    fewer rows per batch cost nothing measurable)."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    used = 0
+    for i in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        width = lengths[i] + 2  # [CLS] and [SEP]
+        if cur and (len(cur) >= rows or (len(cur) + 1) * width > (1 + _PADDING) * (used + width)):
+            out.append(cur)
+            cur, used = [], 0
+        cur.append(i)
+        used += width
+    return [*out, cur] if cur else out
+
+
 class BulkEmbedder:
-    """`embed(texts, lengths)` → {text: vector}, batches of `batch` similar-length texts."""
+    """{text: vector} in batches of `batch` similar-length texts: `embed`, or `submit` now
+    and `collect` later."""
 
     def __init__(self, encoder: Encoder, workers: int, batch: int) -> None:
         self.encoder = encoder
@@ -52,25 +81,30 @@ class BulkEmbedder:
         workers = min(cores(), _MAX_WORKERS)
         return cls(OnnxEncoder(onnx_path, model_dir, threads=1), workers, batch)
 
+    def submit(self, texts: Sequence[str], lengths: Sequence[int]) -> Pending:
+        """Queue `texts` for the workers and return at once: the caller reads and chunks
+        the next articles, or writes the last window, while they embed."""
+        batches = [[texts[i] for i in b] for b in plan_batches(lengths, self.batch)]
+        return Pending(batches, [self._pool.submit(self.encoder.encode, b) for b in batches])
+
+    def collect(
+        self, pending: Pending, done: Callable[[int], None] | None = None
+    ) -> dict[str, np.ndarray]:
+        """{text: vector} of a submitted window; `done(n)` after each batch, in order."""
+        vectors: dict[str, np.ndarray] = {}
+        for batch, future in zip(pending.batches, pending.futures, strict=True):
+            vectors.update(zip(batch, future.result(), strict=True))
+            if done:
+                done(len(batch))
+        return vectors
+
     def embed(
         self,
         texts: Sequence[str],
         lengths: Sequence[int],
         done: Callable[[int], None] | None = None,
     ) -> dict[str, np.ndarray]:
-        """Vectors of `texts`; `done(n)` after each batch, in order, from the calling thread."""
-        order = sorted(range(len(texts)), key=lambda i: lengths[i])
-        batches = [
-            [texts[i] for i in order[lo : lo + self.batch]]
-            for lo in range(0, len(order), self.batch)
-        ]
-        vectors: dict[str, np.ndarray] = {}
-        # map() keeps every worker busy and hands results back in submission order.
-        for batch, out in zip(batches, self._pool.map(self.encoder.encode, batches), strict=True):
-            vectors.update(zip(batch, out, strict=True))
-            if done:
-                done(len(batch))
-        return vectors
+        return self.collect(self.submit(texts, lengths), done)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

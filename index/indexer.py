@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from .articles import article_id, find_article_files, read_article, shared_lines
-from .bulk import BulkEmbedder
+from .bulk import BulkEmbedder, Pending
 from .chunking import Chunk, Span, chunk_article, text_hash
 from .encoder import Encoder, TokenCounter, export_onnx
 from .locking import ensure_writable, writer_lock
@@ -25,6 +25,7 @@ from .store import Record, Store
 
 log = logging.getLogger("citebot.index")
 _WINDOW = 2048  # texts embedded before the articles they belong to are committed
+_IN_FLIGHT = 2  # windows queued for the embedding workers (vectors wait in memory till written)
 
 
 @dataclass
@@ -172,53 +173,79 @@ def _index_articles(
     if not todo:
         return
     counter = TokenCounter(settings.model_dir)
-    plans = []
-    for article in todo:
-        sentences, chunks = chunk_article(
-            article, counter, settings.chunk_tokens, settings.overlap_sentences
-        )
-        known = store.known_vectors(article.id) if article.id in versions else {}
-        texts = [c.text for c in chunks] + [article.text[s.start : s.end] for s in sentences]
-        missing = sorted({t for t in texts if text_hash(t) not in known})
-        plans.append((article, sentences, chunks, known, missing))
-    total = sum(len(p[4]) for p in plans)
-    done = 0
-    if progress:
-        progress(0, total)
-
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress(done, total)
-
+    windows: list[_Window] = [_Window()]
     embedder: BulkEmbedder | None = None
-    try:
-        lo = 0
-        while lo < len(plans):
-            hi, size = lo, 0
-            while hi < len(plans) and (hi == lo or size + len(plans[hi][4]) <= _WINDOW):
-                size, hi = size + len(plans[hi][4]), hi + 1
-            window = plans[lo:hi]
-            texts = sorted({t for p in window for t in p[4]})
-            if texts:
+
+    def submit_up_to(last: int) -> None:
+        nonlocal embedder
+        for w in windows[: last + 1]:
+            if w.pending is None and w.texts:
                 embedder = embedder or BulkEmbedder.for_index(
                     settings.onnx_path, settings.model_dir, settings.embed_batch, encoder
                 )
-                lengths = counter(texts)
-                vectors = embedder.embed(texts, lengths, advance)
-                for plan in window:
+                w.pending = embedder.submit(w.texts, w.lengths)
+
+    try:
+        for article in todo:
+            sentences, chunks = chunk_article(
+                article, counter, settings.chunk_tokens, settings.overlap_sentences
+            )
+            known = store.known_vectors(article.id) if article.id in versions else {}
+            texts = [c.text for c in chunks] + [article.text[s.start : s.end] for s in sentences]
+            missing = sorted({t for t in texts if text_hash(t) not in known})
+            queued = sum(len(p[4]) for p in windows[-1].plans)
+            if windows[-1].plans and queued + len(missing) > _WINDOW:
+                windows[-1].close(counter)
+                submit_up_to(min(len(windows), _IN_FLIGHT) - 1)
+                windows.append(_Window())
+            windows[-1].plans.append((article, sentences, chunks, known, missing))
+        windows[-1].close(counter)
+        # The total is known once every article is chunked; the first windows are being
+        # embedded meanwhile, so the bar starts part-way.
+        total, done = sum(len(w.texts) for w in windows), 0
+        if progress:
+            progress(0, total)
+
+        def advance(n: int) -> None:
+            nonlocal done
+            done += n
+            if progress:
+                progress(done, total)
+
+        for i, window in enumerate(windows):
+            submit_up_to(i + _IN_FLIGHT - 1)
+            if window.pending is not None and embedder is not None:
+                vectors = embedder.collect(window.pending, advance)
+                for plan in window.plans:
                     plan[3].update((text_hash(t), vectors[t]) for t in plan[4])
-                report.embeddings += len(texts)
-                report.tokens_embedded += sum(lengths)
-            _commit(store, [_records(a, s, c, k) for a, s, c, k, _ in window], versions)
-            for article, *_ in window:
+                report.embeddings += len(window.texts)
+                report.tokens_embedded += sum(window.lengths)
+            # Written while the workers embed the next window (Chroma waits on the disk).
+            _commit(store, [_records(a, s, c, k) for a, s, c, k, _ in window.plans], versions)
+            for article, *_ in window.plans:
                 (report.updated if article.id in versions else report.added).append(article.id)
                 versions[article.id] = article.content_hash
-            lo = hi
+            windows[i] = _Window()  # its vectors are in the store now
     finally:
         if embedder is not None:
             embedder.close()
+
+
+_Plan = tuple[Article, list[Span], list[Chunk], dict[str, Any], list[str]]
+
+
+@dataclass
+class _Window:
+    """Articles whose missing texts are embedded together (up to _WINDOW texts)."""
+
+    plans: list[_Plan] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # distinct missing texts, once closed
+    lengths: list[int] = field(default_factory=list)
+    pending: Pending | None = None
+
+    def close(self, counter: TokenCounter) -> None:
+        self.texts = sorted({t for p in self.plans for t in p[4]})
+        self.lengths = counter(self.texts) if self.texts else []
 
 
 def _commit(
