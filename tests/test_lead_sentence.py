@@ -188,3 +188,28 @@ def test_a_sentence_opening_with_a_pronoun_is_read_with_the_one_before(
     assert a.answered and a.citations[0].article_id == article, a.text
     assert name in a.sentences[0].text and a.sentences[0].text.startswith("It "), a.text
     assert a.short_answer is not None and name in a.short_answer.text
+
+
+def test_an_articles_topic_follows_its_newest_version(tmp_path: Path) -> None:
+    from bot.core.vocabulary import article_terms, topic_terms
+    from index.indexer import run_index
+    from index.lexical import tokenize
+    from index.snapshot import load_snapshot
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "kelby.html").write_text(BRIDGE, encoding="utf-8")
+    (corpus / "tapestry.txt").write_text(TAPESTRY, encoding="utf-8")
+    settings = make_settings(tmp_path / "home", corpus)
+    run_index(settings)
+    (corpus / "kelby.html").write_text(
+        BRIDGE.replace("Kelby Bridge", "Orwell Viaduct"), encoding="utf-8"
+    )
+    run_index(settings)  # the old version's rows stay in the arrays, dead
+    snap = load_snapshot(settings.snapshots_dir)
+    kelby = snap.article_index["kelby"]
+    assert (snap.sent_article == -1).any()  # the replaced version is there, masked
+    (orwell,) = tokenize("Orwell")
+    (harlow,) = tokenize("Harlow")
+    assert orwell in topic_terms(snap, kelby) and "kelbi" not in article_terms(snap, kelby)
+    assert harlow in topic_terms(snap, snap.article_index["tapestry"])

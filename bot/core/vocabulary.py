@@ -51,22 +51,31 @@ def word_test(snapshot: Snapshot, article: int) -> Callable[[str], bool]:
 
 
 @lru_cache(maxsize=4)
-def _article_rows(snapshot: Snapshot) -> dict[int, tuple[int, int]]:
-    """Each live article's sentence rows [lo, hi): a segment writes an article's sentences
-    together, so they are one run. Found once per generation; per article it would be a
-    pass over every sentence of the corpus."""
+def _article_runs(snapshot: Snapshot) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each live article's sentence rows as one run (a segment writes an article's sentences
+    together): article ids ascending, with their first and end rows. Found once per
+    generation, in numpy: a Python pass over a million-chunk corpus's articles costs a cold
+    answer a third of a second."""
     arts = np.asarray(snapshot.sent_article)
     if len(arts) == 0:
-        return {}
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
     cuts = np.flatnonzero(arts[1:] != arts[:-1]) + 1
     starts = np.concatenate(([0], cuts))
     ends = np.concatenate((cuts, [len(arts)]))
-    rows: dict[int, tuple[int, int]] = {}
-    for lo, hi in zip(starts.tolist(), ends.tolist(), strict=True):
-        art = int(arts[lo])
-        if art >= 0 and art not in rows:  # -1: a replaced article version
-            rows[art] = (lo, hi)
-    return rows
+    ids = arts[starts]
+    keep = ids >= 0  # -1: a replaced article version
+    ids, starts, ends = ids[keep], starts[keep], ends[keep]
+    order = np.argsort(ids, kind="stable")
+    return ids[order], starts[order], ends[order]
+
+
+def _article_rows(snapshot: Snapshot, article: int) -> tuple[int, int]:
+    ids, starts, ends = _article_runs(snapshot)
+    k = int(np.searchsorted(ids, article))
+    if k < len(ids) and ids[k] == article:
+        return int(starts[k]), int(ends[k])
+    return 0, 0
 
 
 @lru_cache(maxsize=256)
@@ -74,7 +83,7 @@ def article_terms(snapshot: Snapshot, article: int) -> Counter[str]:
     """How many of the article's sentences hold each term; title and byline terms count as
     always present."""
     counts: Counter[str] = Counter()
-    lo, hi = _article_rows(snapshot).get(article, (0, 0))
+    lo, hi = _article_rows(snapshot, article)
     for j in range(lo, hi):
         counts.update(set(tokenize(snapshot.sentence_text(j))))
     art = snapshot.articles[article]
