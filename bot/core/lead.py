@@ -82,18 +82,34 @@ def continue_after(
     """A lead that ends in a colon ("... she said:") introduces what follows: the next
     sentence of its article is shown after it, cited by its own passage if need be."""
     j = lead.sentence + 1
-    if not snap.sentence_text(lead.sentence).rstrip().endswith(":") or j >= len(snap.sent_start):
+    if not snap.sentence_text(lead.sentence).rstrip().endswith(":"):
         return
-    if snap.sent_article[j] != snap.sent_article[lead.sentence]:
+    _show(snap, j, lead, 1, quotes, sources, chars)
+
+
+def _show(
+    snap: Snapshot,
+    j: int,
+    lead: ScoredSentence,
+    at: int,
+    quotes: list[Quote],
+    sources: list[Source],
+    chars: int,
+) -> None:
+    """Show sentence j (a neighbour of the lead in its article) at position `at`."""
+    if (
+        not 0 <= j < len(snap.sent_start)
+        or snap.sent_article[j] != snap.sent_article[lead.sentence]
+    ):
         return
-    if any(q.sentence == j for q in quotes):
-        quotes[:] = [q for q in quotes if q.sentence != j]
+    quotes[:] = [q for q in quotes if q.sentence != j]
+    art = snap.articles[int(snap.sent_article[j])].id
+    lo, hi = int(snap.sent_start[j]), int(snap.sent_end[j])
     holder = next(
-        (s for s in sources if s.window.article.id == snap.articles[int(snap.sent_article[j])].id
-         and s.window.start <= int(snap.sent_start[j]) and int(snap.sent_end[j]) <= s.window.end),
+        (s for s in sources if s.window.article.id == art and s.window.start <= lo and hi <= s.window.end),
         None,
     )  # fmt: skip
     if holder is None:
         holder = Source(passage_around(snap, j, chars), lead.score)
-        sources.insert(1, holder)
-    quotes.insert(1, Quote(snap.sentence_text(j), holder.key, j))
+        sources.insert(at, holder)
+    quotes.insert(at, Quote(snap.sentence_text(j), holder.key, j))
