@@ -99,6 +99,11 @@ def test_roles_the_sentence_reverses(question: str, sentence: str, verb: str) ->
         ("Who did Emma marry?", "The marriage of Emma and King Ethelred brought the two closer."),
         ("Who was the ruling class of England?", REFERENCE),  # no verb to compare
         ("Who was Ralph in charge of?", "Edward had set up Ralph as earl and charged him."),
+        # a speech verb after a comma or a quote puts its subject after it
+        (
+            "What did Tomas say about the club?",
+            '"A rough year," says the insider, "and no coming back from Tomas\'s outburst."',
+        ),
         ("Which part does Rosa play?", "Hanna, played with restraint by Rosa Lindqvist, climbs."),
         ("Which part does Rosa play?", "Hanna, played with restraint by her sister, climbs."),
         (
@@ -463,6 +468,7 @@ def test_word_vectors_tell_a_synonym_from_a_word_of_the_same_kind() -> None:
             "The trust aims to raise €1.6 million for the work.",
             None,
         ),
+        ("Where is the mayor living now?", "Insiders say the mayor wants to live there.", None),
     ],
 )
 def test_a_deed_the_sentence_only_intends(question: str, sentence: str, found: str | None) -> None:

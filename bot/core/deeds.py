@@ -5,7 +5,8 @@
   did not have the rich traditions").
 - **Only intended.** A deed the question takes as done ("How much has the trust raised?")
   that the sentence has after "aims to", "tried to", "plans to" ... or with "but failed":
-  left alone when the question asks about the future, an expectation or the attempt.
+  only for questions about the past ("did", "has", a verb in -ed); left alone when the
+  question asks about the present or future, an expectation or the attempt.
 
 Each rule returns what it found (the refusal's reason) or None.
 """
@@ -23,6 +24,7 @@ _INTENT = frozenset(
     " propose proposes proposed".split()
 )
 _NOT_DONE = re.compile(r"\bbut failed\b|\bwithout success\b|\bin vain\b|\bunsuccessful", re.I)
+_DONE = frozenset("did has have had".split())  # a question about what was done
 _MODAL = frozenset(
     "will would shall should could might may going can supposed scheduled due likely".split()
 )
@@ -37,6 +39,9 @@ def not_done(question: str, sentence: str) -> str | None:
     if any(t.word in _MODAL or t.word in _INTENT or t.stem == "fail" for t in q):
         return None
     verbs = [t for t in q if t.content and not t.cap and t.word not in AUX]
+    past = any(t.word in _DONE for t in q) or any(t.word.endswith("ed") for t in verbs)
+    if not past:
+        return None  # "Where is she living now?" over "she wants to live there": not a deed
     for verb in verbs:
         found = verb_at(verb, s)
         if found is None:

@@ -13,7 +13,8 @@ list beyond English function words), and only on English text:
   absorbed into ...": what follows "into" is what was absorbed. The verb must be the same
   word (by stem or a regular inflection: not a noun made from it); a passive verb ("was
   replaced", "replaced by") swaps the sides, its subject being what is after "by". Named
-  words on both sides of the verb say nothing. And when a "did" question's subject is
+  words on both sides of the verb say nothing, nor does a verb after a comma or a closing
+  quote ('..., says the insider': its subject comes after it). And when a "did" question's subject is
   nowhere in the sentence but the verb's participle names someone else after "by"
   ("Which part does Piet play?" over "Hanna, played with restraint by Rosa"), the
   sentence gives the deed to another.
@@ -90,6 +91,17 @@ def same(a: str, b: str) -> bool:
 
 def reversed_roles(question: str, sentence: str) -> str | None:
     """The verb whose subject and object the sentence has the other way round, or None."""
+    return _reversed_roles(question, sentence)
+
+
+def _inverted(sentence: str, verb: str) -> bool:
+    """'..., says the insider': a verb after a comma or a closing quote puts its subject
+    after it, so word order says nothing about roles there."""
+    forms = "|".join(re.escape(f) for f in sorted(inflections(_fold(verb)), key=len))
+    return re.search(rf"[,\"”’']\s*(?:{forms})\b", _fold(sentence)) is not None
+
+
+def _reversed_roles(question: str, sentence: str) -> str | None:
     q, s = tokens(question), tokens(sentence)
     if len(q) < 3 or q[0].word not in WH:
         return None
@@ -98,9 +110,8 @@ def reversed_roles(question: str, sentence: str) -> str | None:
         subj, verb = _subject_verb(q, aux + 1)
         if not subj or verb is None:
             return None
-        if _role(subj, q[verb], q, s) == "object" or _other_agent(subj, q[verb], q, s):
-            return q[verb].word
-        return None
+        after = _role(subj, q[verb], q, s) == "object" and not _inverted(sentence, q[verb].word)
+        return q[verb].word if after or _other_agent(subj, q[verb], q, s) else None
     if aux is not None and q[aux].word in _BE:  # "What was absorbed into X?"
         verb = aux + 1
         if verb + 2 >= len(q) or not q[verb].content or q[verb].cap or q[verb + 1].content:
@@ -182,7 +193,7 @@ def _phrase_at(words: list[int], q: list[Tok], s: list[Tok]) -> list[int]:
 def verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
     """Where the sentence has the verb (same stem or a regular inflection of it, so not a
     noun made from it), and whether it is passive there ("was replaced", "replaced by")."""
-    forms = _inflections(verb.word)
+    forms = inflections(verb.word)
     at = next((i for i, t in enumerate(s) if t.stem == verb.stem or t.word in forms), None)
     if at is None:
         return None
@@ -191,7 +202,7 @@ def verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
     return at, bool(before & _PASSIVE) or "by" in after
 
 
-def _inflections(verb: str) -> set[str]:
+def inflections(verb: str) -> set[str]:
     """Regular English forms of a verb ("sue": sues, sued, suing), as a stemmer may split
     them ("sued" stems to "su")."""
     base = verb[:-1] if verb.endswith("e") else verb
