@@ -109,3 +109,17 @@ def test_a_three_digit_count_is_no_year_but_a_year_after_in_is() -> None:
     s2 = "The duchy was founded in 911 by treaty."
     span = best_span(q2, s2, question_kind(q2), idf)
     assert span is not None and s2[span[0] : span[1]] == "911"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("What is the bakery's sourdough starter called?", "The bakery keeps a starter called Agnes in the cellar.", "Agnes"),
+        ("What was the name of the lifeboat?", "In 1902 the town bought a lifeboat, named Sea Lark by its crew.", "Sea Lark"),
+    ],
+)  # fmt: skip
+def test_a_name_asked_for_follows_called_or_named(
+    question: str, sentence: str, expected: str
+) -> None:
+    span = best_span(question, sentence, question_kind(question), idf)
+    assert span is not None and sentence[span[0] : span[1]] == expected

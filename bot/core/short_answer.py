@@ -37,6 +37,7 @@ from .span_tokens import year as _year
 
 _NUMBER = re.compile(r"^\d[\d,.]*(%|[a-z]{1,3})?$")
 _WH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b", re.I)
+_NAMING = frozenset("called named dubbed nicknamed as titled".split())
 _UNIT_NOUNS = frozenset({"year", "centuri", "decad", "date", "day", "month"})
 
 
@@ -49,6 +50,7 @@ class Asked:
     terms: frozenset[str]  # the question's content stems
     subject: bool = False  # "who led ..." (the answer comes before the verb)
     object: bool = False  # "who did X lead" (after it)
+    naming: bool = False  # "what is it called", "what was the name of ..."
 
 
 @lru_cache(maxsize=1024)
@@ -81,7 +83,8 @@ def analyse(question: str, kind: str | None) -> Asked:
     rest = re.findall(r"[a-z'’]+", low[m.end() :]) if m else []
     subject = bool(rest) and rest[0] not in _AUX and rest[0] not in _FUNCTION and not target
     obj = bool(rest) and rest[0] in ("did", "does", "do")
-    return Asked(kind, target, terms, subject, obj)
+    naming = bool(re.search(r"\b(called|named|known as|dubbed|nicknamed|the name of|name)\b", low))
+    return Asked(kind, target, terms, subject, obj, naming=naming)
 
 
 def best_span(
@@ -213,6 +216,8 @@ class _Span:
             s += 0.2  # a place follows its preposition: "fled to Normandy"
         if any(a in (i - 1, j + 1) or i <= a <= j for a in targets):
             s += 0.5
+        if asked.naming and before_span in _NAMING:
+            s += 0.5  # "What is the starter called?": "a starter called Agnes"
         s -= 0.5 * repeated / len(content)
         # Longer spans say more than was asked; the parts of a date are one fact.
         words = [t for t in content if not (asked.kind == "time" and _date_part(t))]
