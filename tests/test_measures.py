@@ -85,6 +85,8 @@ def test_a_number_of_another_measure_is_not_the_one_asked_for() -> None:
     assert gives_measure(("length",), "The £3.8m scheme was approved.") == 0  # not metres
     # "how long is the line": a duration is allowed, a length is preferred
     assert gives_measure(("length", "duration"), "It opened nine months late.") == 0.5
+    assert gives_measure(("age",), "The shop opened at 3pm, at 3,412 metres.") == 0  # no ages
+    assert gives_measure(("age",), "She retired at 65, the club said.") == 1.0
 
 
 PLAIN = """Home | News | Sport | Weather

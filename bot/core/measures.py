@@ -48,7 +48,7 @@ _CLOCK = re.compile(
     re.I,
 )
 _AGE = re.compile(
-    r"\b(?:aged\s\d{1,3}|\d{1,3}-year-old|\d{1,3} years? old|age of \d{1,3}|at \d{1,3}(?![\d,.]?\d))",
+    r"\b(?:aged\s\d{1,3}|\d{1,3}-year-old|\d{1,3} years? old|age of \d{1,3}|at \d{1,3}(?![\w%]|[,.]\d|\s?[ap]\.?m\b))",
     re.I,
 )
 
