@@ -134,8 +134,9 @@ class Catalog:
             yield from self._dicts
             return
         blob = self._lines[0 : int(self._off[-1])].tobytes()
-        for line in blob.splitlines():
-            yield dict(json.loads(line))
+        # One parse of the whole file as a JSON array: a third of the time of a parse per
+        # line (json.dumps escapes newlines, so each article is exactly one line).
+        yield from json.loads(b"[" + blob.rstrip(b"\n").replace(b"\n", b",") + b"]")
 
     @cached_property
     def _keys(self) -> dict[str, list[str]]:
@@ -182,10 +183,11 @@ class SegmentArticle(Article):
     holds gigabytes of text; answering reads a few articles)."""
 
     def __init__(self, segment: _Source, local: int, fields: dict[str, Any]) -> None:
-        for name, value in fields.items():
-            object.__setattr__(self, name, value)
-        object.__setattr__(self, "extra", {})
-        object.__setattr__(self, "_where", (segment, local))
+        # A frozen dataclass: fill the instance dict directly (cheaper than a setattr per
+        # field, and iterating a 326k-article catalog makes one object per article).
+        self.__dict__.update(fields)
+        self.__dict__["extra"] = {}
+        self.__dict__["_where"] = (segment, local)
 
     @property
     def text(self) -> str:
