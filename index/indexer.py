@@ -24,8 +24,8 @@ from .snapshot import current_generation, load_snapshot
 from .store import Record, Store
 
 log = logging.getLogger("citebot.index")
-_WINDOW = 2048  # texts embedded before the articles they belong to are committed
-_IN_FLIGHT = 2  # windows queued for the embedding workers (vectors wait in memory till written)
+_WINDOW = 512  # texts embedded, then committed: as fast per token as 2048, and starts sooner
+_IN_FLIGHT = 2  # windows queued for the embedding workers (vectors wait in memory)
 
 
 @dataclass
