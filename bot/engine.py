@@ -42,7 +42,9 @@ class Engine:
         snapshot = snapshot or open_snapshot(self.settings)
         self._refresher = Refresher(self.settings)
         self.encoder = encoder or OnnxEncoder(self.settings.onnx_path, self.settings.model_dir)
-        self._reader = Reader(snapshot, self.encoder, self.settings.passage_chars)
+        self._reader = Reader(
+            snapshot, self.encoder, self.settings.passage_chars, self.settings.word_vectors_path
+        )
         self._reload_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max(1, self.settings.answer_threads))
         self._checked = time.monotonic()
@@ -74,7 +76,9 @@ class Engine:
                 return False
             snap = load_snapshot(self.settings.snapshots_dir)
             snap.bm25  # noqa: B018 - warm it before readers see the new generation
-            self._reader = Reader(snap, self.encoder, self.settings.passage_chars)
+            self._reader = Reader(
+                snap, self.encoder, self.settings.passage_chars, self.settings.word_vectors_path
+            )
             return True
 
     def answer(

@@ -92,7 +92,19 @@ def index_with_progress(settings: Settings, corpus: Path | None, rebuild: bool) 
         log.warning("%s", message)
     if progress.embedded:
         notice(progress.result.summary())
+        _encode_article_words(settings)
     return report
+
+
+def _encode_article_words(settings: Settings) -> None:
+    """The articles' new words get their single-word vectors now, not in the first answer
+    whose question needs them (bot/core/expansion.py)."""
+    from bot.core.expansion import build_expander
+    from index.encoder import OnnxEncoder
+    from index.replica import open_snapshot
+
+    encoder = OnnxEncoder(settings.onnx_path, settings.model_dir)
+    build_expander(open_snapshot(settings), encoder, settings.word_vectors_path).prepare()
 
 
 def load_engine(settings: Settings) -> Engine:

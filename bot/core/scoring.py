@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from index.encoder import Encoder
 from index.snapshot import Snapshot
 
 from .answer_types import offers, question_kind
+from .expansion import Expander, build_expander
 from .measures import asked_measures, gives_measure
 from .models import Evidence, ScoredSentence
 from .passages import passage_around
@@ -53,14 +55,25 @@ class Reader:
     sets, memoised so nothing is re-tokenised question after question. Bounded, so a bot
     that runs for weeks on a 100k-chunk corpus does not grow without limit."""
 
-    def __init__(self, snapshot: Snapshot, encoder: Encoder, passage_chars: int = 400) -> None:
+    def __init__(
+        self,
+        snapshot: Snapshot,
+        encoder: Encoder,
+        passage_chars: int = 400,
+        word_vectors: Path | None = None,
+    ) -> None:
         self.snapshot = snapshot
+        self.word_vectors = word_vectors  # the file of single-word vectors (expansion.py)
         self.encoder = encoder
         self.passage_chars = passage_chars
         self.retriever = Retriever(snapshot, encoder)
         self.sentence_terms = lru_cache(maxsize=1 << 16)(self._sentence_terms)
         self.passage_terms = lru_cache(maxsize=1 << 16)(self._passage_terms)
         self.sentence_stems = lru_cache(maxsize=1 << 16)(self._sentence_stems)
+
+    @cached_property
+    def expander(self) -> Expander:
+        return build_expander(self.snapshot, self.encoder, self.word_vectors)
 
     def term_weights(self, terms: list[str]) -> dict[str, float]:
         return {t: self.retriever.idf(t) for t in terms}
@@ -179,6 +192,8 @@ def gather_evidence(
     asked = q
     q = vocabulary(reader.snapshot).correct(q)
     query = f"{context} {q}" if context else q
+    # words the articles never use, joined by the article words that mean the same
+    query = " ".join([query, *reader.expander.expand(q)])
     terms = query_terms(query)
     focus = reader.focus_text(q)
     qvec = reader.encoder.encode([query])[0]

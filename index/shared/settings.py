@@ -95,6 +95,11 @@ class Settings(BaseSettings):
         return self.home / "model" / "minilm.onnx"
 
     @property
+    def word_vectors_path(self) -> Path:
+        """Single-word vectors of the articles' words (bot/core/expansion.py)."""
+        return self.home / "model" / "word_vectors.npz"
+
+    @property
     def lock_path(self) -> Path:
         return self.home / "index.lock"
 
