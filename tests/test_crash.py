@@ -66,8 +66,9 @@ def _expected_chunks(settings) -> int:  # type: ignore[no-untyped-def]
 
 
 def _grow_corpus(corpus: Path, step: int, seeds: list[Path]) -> None:
-    """Give the next run real work: two new articles and one edited article."""
-    for i in range(2):
+    """Give the next run real work: five new articles and one edited article (with fewer,
+    the indexer publishes before most kill points come)."""
+    for i in range(5):
         src = seeds[(step + i) % len(seeds)]
         text = src.read_text(encoding="utf-8")
         (corpus / f"crash_{step}_{i}.txt").write_text(
