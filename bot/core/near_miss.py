@@ -44,7 +44,8 @@ _PASSIVE = _BE | frozenset("get gets got gotten".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Accents dropped and case folded, so "Dvořák" and "dvorak" compare equal."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -69,7 +70,7 @@ def _tokens(text: str) -> tuple[Tok, ...]:
     raw = _WORD.findall(text)
     words, poss = [], []
     for w in raw:
-        f = _fold(w).replace("’", "'")
+        f = fold(w).replace("’", "'")
         poss.append(f.endswith("'s"))
         words.append(f[:-2] if poss[-1] else f)
     stems = stemmer().stemWords(words) if words else []
@@ -97,8 +98,8 @@ def reversed_roles(question: str, sentence: str) -> str | None:
 def _inverted(sentence: str, verb: str) -> bool:
     """'..., says the insider': a verb after a comma or a closing quote puts its subject
     after it, so word order says nothing about roles there."""
-    forms = "|".join(re.escape(f) for f in sorted(inflections(_fold(verb)), key=len))
-    return re.search(rf"[,\"”’']\s*(?:{forms})\b", _fold(sentence)) is not None
+    forms = "|".join(re.escape(f) for f in sorted(inflections(fold(verb)), key=len))
+    return re.search(rf"[,\"”’']\s*(?:{forms})\b", fold(sentence)) is not None
 
 
 def _reversed_roles(question: str, sentence: str) -> str | None:
@@ -245,7 +246,7 @@ def one_name(a: str, b: str, article: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _folded(article: str) -> str:
-    return _fold(article)
+    return fold(article)
 
 
 def typo(a: str, b: str) -> bool:

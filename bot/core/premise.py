@@ -23,7 +23,6 @@ paraphrase, refused as many answerable questions as near misses on every tuning 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -32,6 +31,7 @@ from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
 from . import deeds, near_miss, swaps
+from .near_miss import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|s|'s)?$|^\d[\d,.]*$")
@@ -45,11 +45,6 @@ _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,12}$")  # letters and 
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
 @dataclass(frozen=True)
