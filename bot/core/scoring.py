@@ -191,21 +191,24 @@ def gather_evidence(
     """
     asked = q
     q = vocabulary(reader.snapshot).correct(q)
-    query = f"{context} {q}" if context else q
     # words the articles never use, joined by the article words that mean the same
-    query = " ".join([query, *reader.expander.expand(q)])
+    searched = " ".join([q, *reader.expander.expand(q)])
+    query = f"{context} {searched}" if context else searched
     terms = query_terms(query)
     focus = reader.focus_text(q)
     qvec = reader.encoder.encode([query])[0]
     fvec = reader.encoder.encode([focus])[0] if focus != q else qvec
     hits = reader.retriever.search(qvec, terms, n=20, mask=mask)
-    focus_terms = (query_terms(q) or terms) if context else terms
-    earlier = [t for t in terms if t not in focus_terms]
+    # a follow-up's own terms are scored in the sentence; the earlier question's only
+    # in the sentence's passage or article
+    own_terms = query_terms(searched) or terms
+    earlier = [t for t in terms if t not in own_terms]
     scored = _score_sentences(
         reader,
         qvec,
         fvec,
-        (focus_terms, earlier),
+        own_terms,
+        earlier,
         hits[:8],
         question_kind(q),
         q,
@@ -218,16 +221,17 @@ def _score_sentences(
     reader: Reader,
     qvec: np.ndarray,
     fvec: np.ndarray,
-    terms: tuple[list[str], list[str]],  # the question's, and its context's others
+    terms: list[str],
+    context_terms: list[str],  # a follow-up's earlier question's, not its own
     hits: list[Hit],
     kind: str | None,
     question: str,
     w: Weights,
 ) -> list[ScoredSentence]:
     snap = reader.snapshot
-    weights = reader.term_weights(terms[0])
+    weights = reader.term_weights(terms)
     total = sum(weights.values()) or 1.0
-    earlier = reader.term_weights(terms[1])
+    earlier = reader.term_weights(context_terms)
     earlier_total = sum(earlier.values()) or 1.0
     best: dict[int, ScoredSentence] = {}
     measures = asked_measures(question)
