@@ -15,6 +15,8 @@ SEED_CORPUS = ROOT / "corpus"
 DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.jsonl"
 OWN_QUESTIONS = ROOT / "eval" / "questions.jsonl"
 HELDOUT_QUESTIONS = ROOT / "eval" / "heldout.jsonl"
+GENERAL = ROOT / "eval" / "general"
+EXTERNAL = ROOT.parent / "shared" / "eval" / "external"  # Wikipedia + SQuAD 2.0 (tuning)
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
@@ -57,3 +59,26 @@ def fresh_home(tmp_path: Path, indexed) -> Iterator[object]:  # type: ignore[no-
     shutil.copytree(indexed.home, home)
     shutil.copytree(indexed.corpus, corpus)
     yield make_settings(home, corpus)
+
+
+def _indexed_engine(tmp_path_factory: pytest.TempPathFactory, corpus: Path):  # type: ignore[no-untyped-def]
+    from bot.engine import Engine
+    from index.indexer import run_index
+
+    base = tmp_path_factory.mktemp(corpus.parent.name)
+    shutil.copytree(corpus, base / "corpus")
+    settings = make_settings(base / "home", base / "corpus")
+    run_index(settings)
+    return Engine(settings)
+
+
+@pytest.fixture(scope="session")
+def general_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """eval/general's 32 articles indexed once per session (answer with it, change nothing)."""
+    return _indexed_engine(tmp_path_factory, GENERAL / "corpus")
+
+
+@pytest.fixture(scope="session")
+def external_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """The shared external article indexed once per session (answer with it, change nothing)."""
+    return _indexed_engine(tmp_path_factory, EXTERNAL / "corpus")

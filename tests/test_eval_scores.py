@@ -11,37 +11,12 @@ failing guard would be exactly such a use.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import OWN_QUESTIONS, ROOT, make_settings
+from conftest import EXTERNAL, GENERAL, OWN_QUESTIONS
 
 from bot.evaluate import load_cases, run_eval
-
-GENERAL = ROOT / "eval" / "general"
-EXTERNAL = ROOT.parent / "shared" / "eval" / "external"  # Wikipedia + SQuAD 2.0 (tuning)
-
-
-def _engine(tmp_path_factory, corpus: Path):  # type: ignore[no-untyped-def]
-    from bot.engine import Engine
-    from index.indexer import run_index
-
-    base = tmp_path_factory.mktemp(corpus.parent.name)
-    shutil.copytree(corpus, base / "corpus")
-    settings = make_settings(base / "home", base / "corpus")
-    run_index(settings)
-    return Engine(settings)
-
-
-@pytest.fixture(scope="module")
-def general_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return _engine(tmp_path_factory, GENERAL / "corpus")
-
-
-@pytest.fixture(scope="module")
-def external_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return _engine(tmp_path_factory, EXTERNAL / "corpus")
 
 
 @pytest.mark.parametrize(

@@ -7,38 +7,13 @@ to choose anything: the lead runs them once at the end)."""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import DEV_QUESTIONS, OWN_QUESTIONS, ROOT, make_settings
+from conftest import DEV_QUESTIONS, EXTERNAL, GENERAL, OWN_QUESTIONS
 
 from bot.core.models import Answer
 from bot.evaluate import best_f1, load_cases, run_eval, squad_normalize, token_f1
-
-EXTERNAL = ROOT.parent / "shared" / "eval" / "external"
-GENERAL = ROOT / "eval" / "general"
-
-
-def _engine(tmp_path_factory: pytest.TempPathFactory, corpus: Path):  # type: ignore[no-untyped-def]
-    from bot.engine import Engine
-    from index.indexer import run_index
-
-    base = tmp_path_factory.mktemp(corpus.parent.name)
-    shutil.copytree(corpus, base / "corpus")
-    settings = make_settings(base / "home", base / "corpus")
-    run_index(settings)
-    return Engine(settings)
-
-
-@pytest.fixture(scope="module")
-def external(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return _engine(tmp_path_factory, EXTERNAL / "corpus")
-
-
-@pytest.fixture(scope="module")
-def general(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return _engine(tmp_path_factory, GENERAL / "corpus")
 
 
 def _questions(path: Path) -> list[str]:
@@ -83,25 +58,25 @@ def test_seed_sets(engine) -> None:  # type: ignore[no-untyped-def]
         _closest_is_verbatim(engine, answer)
 
 
-def test_external_set(external) -> None:  # type: ignore[no-untyped-def]
-    answers = [external.answer(q) for q in _questions(EXTERNAL / "questions.jsonl")]
+def test_external_set(external_engine) -> None:  # type: ignore[no-untyped-def]
+    answers = [external_engine.answer(q) for q in _questions(EXTERNAL / "questions.jsonl")]
     for a in answers:
         _check(a)
-        _closest_is_verbatim(external, a)
+        _closest_is_verbatim(external_engine, a)
     # The near-miss check refuses some SQuAD 2.0 unanswerables, pointing to where to look.
     assert sum(1 for a in answers if a.closest is not None) >= 10
     assert sum(1 for a in answers if a.short_answer is not None) >= 60
 
 
-def test_general_tuning_set(general) -> None:  # type: ignore[no-untyped-def]
+def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-def]
     for q in _questions(GENERAL / "tune.jsonl"):
-        answer = general.answer(q)
+        answer = general_engine.answer(q)
         _check(answer)
-        _closest_is_verbatim(general, answer)
+        _closest_is_verbatim(general_engine, answer)
 
 
-def test_eval_reports_first_sentence_short_answers_and_length(external) -> None:  # type: ignore[no-untyped-def]
-    report = run_eval(external, load_cases(EXTERNAL / "questions.jsonl"))
+def test_eval_reports_first_sentence_short_answers_and_length(external_engine) -> None:  # type: ignore[no-untyped-def]
+    report = run_eval(external_engine, load_cases(EXTERNAL / "questions.jsonl"))
     out = report.to_json()
     assert out["first_sentence_hits"] == report.first_sentence[0] > 60
     assert out["short_answers_right"] == report.short_right[0] > 30
@@ -110,15 +85,15 @@ def test_eval_reports_first_sentence_short_answers_and_length(external) -> None:
     assert {"first_hit", "short_answer", "short_f1"} <= set(row)
 
 
-def test_a_date_question_leads_with_the_date(external) -> None:  # type: ignore[no-untyped-def]
-    a = external.answer("When did the Siege of Antioch take place?")
+def test_a_date_question_leads_with_the_date(external_engine) -> None:  # type: ignore[no-untyped-def]
+    a = external_engine.answer("When did the Siege of Antioch take place?")
     assert a.answered and a.short_answer is not None
     assert a.short_answer.text == "1097"
     assert a.text.startswith(a.sentences[0].text) and "1097" in a.sentences[0].text
 
 
-def test_a_wrong_century_is_refused_with_the_closest_passage(external) -> None:  # type: ignore[no-untyped-def]
-    a = external.answer("What expedition did George Maniaces lead in the 10th century?")
+def test_a_wrong_century_is_refused_with_the_closest_passage(external_engine) -> None:  # type: ignore[no-untyped-def]
+    a = external_engine.answer("What expedition did George Maniaces lead in the 10th century?")
     assert not a.answered and a.citations == [] and a.text == "The articles do not cover this."
     assert a.closest is not None and "Maniaces" in a.closest.passage
     out = a.to_json()
@@ -161,13 +136,13 @@ def test_a_near_miss_is_refused_and_both_front_ends_show_the_closest_passage(eng
     assert a.closest.passage[:40] in shown
 
 
-def test_the_short_answer_is_shown_first_in_bold(external) -> None:  # type: ignore[no-untyped-def]
+def test_the_short_answer_is_shown_first_in_bold(external_engine) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
 
     from bot.cli.render import render_answer
     from bot.discord_bot.format import answer_embed
 
-    a = external.answer("When was the Duchy of Normandy founded?")
+    a = external_engine.answer("When was the Duchy of Normandy founded?")
     assert a.short_answer is not None and a.short_answer.text == "911"
     embed = answer_embed(a)
     assert embed.description is not None and embed.description.startswith("**911**\n")
