@@ -65,14 +65,15 @@ def _expected_chunks(settings) -> int:  # type: ignore[no-untyped-def]
     return total
 
 
-def _grow_corpus(corpus: Path, step: int, seeds: list[Path]) -> None:
-    """Give the next run real work: five new articles and one edited article (with fewer,
-    the indexer publishes before most kill points come)."""
-    for i in range(5):
+def _grow_corpus(corpus: Path, step: int, seeds: list[Path], count: int) -> None:
+    """Give the next run real work: `count` new articles and one edited article. Each copy's
+    lines are made unique, so none of its chunks or sentences is already embedded."""
+    for i in range(count):
         src = seeds[(step + i) % len(seeds)]
-        text = src.read_text(encoding="utf-8")
+        lines = src.read_text(encoding="utf-8").splitlines()
+        marked = [f"{line} (Archive {step}.{i}.)" if len(line) > 40 else line for line in lines]
         (corpus / f"crash_{step}_{i}.txt").write_text(
-            text
+            "\n".join(marked)
             + f"\n\nCrash step {step} copy {i}: the archive was updated on day {step * 7 + i}.\n",
             encoding="utf-8",
         )
@@ -157,30 +158,38 @@ def test_sigkill_at_many_points_keeps_answers_and_rerun_finishes(fresh_home) -> 
         ("snapshot export", lambda t: exporting),
         ("random delay", lambda t: after(rng.uniform(1.0, 8.0))),
     ]
-    for step, (name, make_ready) in enumerate(points):
-        _grow_corpus(Path(settings.corpus), step, seeds)
-        started = time.time()
-        time.sleep(0.01)  # mtime granularity: writes of this run are strictly newer
-        proc = subprocess.Popen(
-            [CITEBOT, "index"],
-            env=_env(settings),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        killed = _kill_when(proc, make_ready(started))
-        now = (snapshots / "CURRENT").read_text()
-        if not killed:
-            assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
-        if now == generation:
-            # The previous generation still answers, exactly as before.
-            assert _answers(settings) == baseline, f"answers changed after kill at {name}"
+    step = 0
+    for name, make_ready in points:
+        # A run that publishes before its kill point comes is retried with more work: how
+        # fast the indexer is depends on the machine, not on what this test checks.
+        for count in (5, 12, 30):
+            step += 1
+            _grow_corpus(Path(settings.corpus), step, seeds, count)
+            started = time.time()
+            time.sleep(0.01)  # mtime granularity: writes of this run are strictly newer
+            proc = subprocess.Popen(
+                [CITEBOT, "index"],
+                env=_env(settings),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+            killed = _kill_when(proc, make_ready(started))
+            now = (snapshots / "CURRENT").read_text()
+            if not killed:
+                assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+            if proc.stderr:
+                proc.stderr.close()
+            if now == generation:
+                # The previous generation still answers, exactly as before.
+                assert _answers(settings) == baseline, f"answers changed after kill at {name}"
+                if killed:
+                    survived.append(name)
+                    print(f"killed at {name} after {time.time() - started:.1f} s ({count} new)")
+                    break
+            else:
+                generation, baseline = now, _answers(settings)
             if killed:
-                survived.append(name)
-                print(f"killed at {name} after {time.time() - started:.1f} s: answers unchanged")
-        else:
-            generation, baseline = now, _answers(settings)
-        if proc.stderr:
-            proc.stderr.close()
+                break
     assert len(survived) >= 5, survived
     assert any("mid-commit" in name for name in survived), survived
 
