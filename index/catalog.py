@@ -8,9 +8,14 @@ replicas compare versions without parsing every line), and the headline terms in
 (term -> articles), so a "who wrote the … article" question reads its own terms' lists
 instead of tokenizing every headline.
 
-Files: catalog.jsonl (the lines), catalog.npz (line offsets, headline postings and term
-counts), catalog.json (ids, hashes), catalog_terms.json (the headline vocabulary). Segments written before the
-catalog keep their metadata in meta.json; `Catalog.from_dicts` serves them the same way.
+Files: catalog.jsonl (the lines), catalog.npz (line offsets, headline postings, term
+counts and the coded columns), catalog.json (ids, hashes), catalog_terms.json (the headline
+vocabulary), catalog_values.json (the columns' distinct values). Segments written before
+the catalog keep their metadata in meta.json; `Catalog.from_dicts` serves them the same way.
+
+Columns: a field every article has few distinct values of (its date, its outlet) is kept as
+one int32 code per article plus the distinct values, so a `--since`/`--outlet` filter tests
+each distinct value once instead of parsing every article's line.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from .lexical import tokenize
 from .shared.article import Article
 
 ARTICLES_KEPT = 4096  # article objects kept per segment
+COLUMNS = ("date", "outlet", "url")  # "url": only whether one is set (a date may come from it)
 
 
 def title_terms(title: str | None) -> list[str]:
@@ -43,6 +49,7 @@ class CatalogWriter:
         self.chunks: list[int] = []
         self._terms: dict[str, list[int]] = {}
         self._sizes: list[int] = []
+        self._columns = {name: _Column() for name in COLUMNS}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -57,6 +64,8 @@ class CatalogWriter:
         self._sizes.append(len(words))
         for w in words:
             self._terms.setdefault(w, []).append(local)
+        for name, column in self._columns.items():
+            column.add(fields.get(name), present_only=name == "url")
 
     def write(self, path: Path) -> None:
         with open(path / "catalog.jsonl", "wb") as fh:
@@ -67,14 +76,20 @@ class CatalogWriter:
         ptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum([len(self._terms[t]) for t in vocab], out=ptr[1:])
         rows = [i for t in vocab for i in self._terms[t]]
+        arrays: dict[str, Any] = {
+            f"col_{n}": np.asarray(c.codes, dtype=np.int32) for n, c in self._columns.items()
+        }
         np.savez(
             path / "catalog.npz",
+            **arrays,
             line_off=off,
             title_ptr=ptr,
             title_art=np.asarray(rows, dtype=np.int32),
             title_size=np.asarray(self._sizes, dtype=np.int32),
             chunks=np.asarray(self.chunks, dtype=np.int32),
         )
+        values = {n: list(c.values) for n, c in self._columns.items()}
+        (path / "catalog_values.json").write_text(json.dumps(values), encoding="utf-8")
         keys = {"ids": self.ids, "hashes": self.hashes}
         (path / "catalog.json").write_text(json.dumps(keys), encoding="utf-8")
         (path / "catalog_terms.json").write_text(json.dumps(vocab), encoding="utf-8")
@@ -85,6 +100,7 @@ class Catalog:
 
     def __init__(self, path: Path | None, dicts: list[dict[str, Any]] | None = None) -> None:
         self._path, self._dicts = path, dicts
+        self._column_cache: dict[str, tuple[np.ndarray, list[str]]] = {}
         if dicts is not None:
             self._count = len(dicts)
         else:
@@ -162,12 +178,40 @@ class Catalog:
         vocab = json.loads((self._path / "catalog_terms.json").read_text(encoding="utf-8"))
         return {t: i for i, t in enumerate(vocab)}
 
+    def column(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """One code per article into the field's distinct values (-1: not set)."""
+        if name not in self._column_cache:
+            self._column_cache[name] = self._read_column(name)
+        return self._column_cache[name]
+
+    def _read_column(self, name: str) -> tuple[np.ndarray, list[str]]:
+        if self._path is not None and (self._path / "catalog_values.json").exists():
+            values = json.loads((self._path / "catalog_values.json").read_text(encoding="utf-8"))
+            return np.load(self._path / "catalog.npz")[f"col_{name}"], list(values[name])
+        column = _Column()  # a segment written before the columns: read every line once
+        for fields in self.all_fields():
+            column.add(fields.get(name), present_only=name == "url")
+        return np.asarray(column.codes, dtype=np.int32), list(column.values)
+
     def title_rows(self, term: str) -> np.ndarray:
         """Articles (local, ascending) whose headline has the term."""
         i = self._title_vocab.get(term)
         if i is None:
             return np.zeros(0, dtype=np.int32)
         return self._title_art[int(self._title_ptr[i]) : int(self._title_ptr[i + 1])]
+
+
+class _Column:
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+        self.codes: list[int] = []
+
+    def add(self, value: Any, present_only: bool = False) -> None:
+        if not value:
+            self.codes.append(-1)
+            return
+        key = "" if present_only else str(value)
+        self.codes.append(self.values.setdefault(key, len(self.values)))
 
 
 class _Source(Protocol):

@@ -79,6 +79,13 @@ class ArticleView(Sequence[SegmentArticle]):
             return [self[j] for j in range(*i.indices(len(self)))]
         return self._segments[int(self._seg[i])].articles[int(self._local[i])]
 
+    def by_segment(self) -> Iterator[tuple[Segment, np.ndarray, np.ndarray]]:
+        """Per segment: its current articles' local numbers and their positions in this view
+        (for work done per segment's catalog instead of per article object)."""
+        for p, seg in enumerate(self._segments):
+            pos = np.flatnonzero(self._seg == p)
+            yield seg, self._local[pos], pos
+
     def __iter__(self) -> Iterator[SegmentArticle]:
         for p, seg in enumerate(self._segments):
             keep = set(self._local[self._seg == p].tolist())
