@@ -32,18 +32,19 @@ def sources(
     from index.snapshot import load_snapshot
 
     settings = load_settings()
-    articles = load_snapshot(settings.snapshots_dir).articles
+    snap = load_snapshot(settings.snapshots_dir)
     if article_id is None:
-        rows = [source_json(a) for a in articles]
+        rows = [source_json(a) for a in snap.articles]
         if as_json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
         else:
             _render_list(rows)
         return
-    match = [a for a in articles if a.id == article_id]
-    if not match:
+    found = snap.article_index.get(article_id)  # ids from the catalog, no metadata parsed
+    if found is None:
         raise BadQuestion(f"no indexed article has the id {article_id!r} (see `citebot sources`)")
-    row = {**source_json(match[0]), "dropped": dropped_lines(match[0], settings.corpus)}
+    article = snap.articles[found]
+    row = {**source_json(article), "dropped": dropped_lines(article, settings.corpus)}
     if as_json:
         print(json.dumps(row, ensure_ascii=False, indent=2))
     else:

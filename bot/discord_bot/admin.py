@@ -124,7 +124,7 @@ class AdminCommands(Desk):
         except CitebotError as exc:
             await self._reply(interaction, f"Could not add it: {exc}")
             return
-        indexed = {a.id for a in self.engine.snapshot.articles}
+        indexed = self.engine.snapshot.article_index  # ids only: no metadata parsed
         if not saved.changed and saved.article_id in indexed:
             await self._reply(interaction, "Already indexed:", article_line(saved))
             return
