@@ -92,7 +92,8 @@ def _unchanged_since_snapshot(
         snap = load_snapshot(settings.snapshots_dir)
     except Exception:
         return False
-    published = {a.id: a.content_hash for a in snap.articles if a.id not in unreadable}
+    versions = snap.versions()  # ids and hashes from the catalogs: no metadata parsed
+    published = {aid: h for aid, h in versions.items() if aid not in unreadable}
     if snap.signature != settings.signature or published != {
         a.id: a.content_hash for a in articles.values()
     }:
@@ -101,7 +102,7 @@ def _unchanged_since_snapshot(
         # A server outlives this data directory (new server path, wiped, written from
         # another home): the local snapshot proves nothing about it, so ask the server.
         with Store(settings) as store:
-            return store.article_versions() == {a.id: a.content_hash for a in snap.articles}
+            return store.article_versions() == versions
     return True
 
 
