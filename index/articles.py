@@ -26,6 +26,7 @@ from .reading.chrome import SHARED, Dropped, clean_body
 from .reading.datelines import find_dates
 from .reading.head import read_head
 from .reading.markdown import markdown_lines
+from .reading.sitelines import NAMEPLATE, site_and_section
 from .reading.webpage import read_html
 from .shared.article import Article
 from .shared.errors import UnreadableArticle
@@ -119,6 +120,8 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         lines = html.text_lines
     elif suffix == ".md":
         lines, md_title = markdown_lines(body)
+        if md_title and site_and_section(md_title, NAMEPLATE):
+            lines, md_title = [md_title, *lines], None  # "# <Site> | <Section>" heads the page
     else:
         lines = [x for x in (L.normalise(line) for line in body.splitlines()) if x]
     language = front.get("language") or front.get("lang") or detect_language("\n".join(lines))

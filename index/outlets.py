@@ -14,19 +14,15 @@ import re
 from urllib.parse import urlparse
 
 from .reading import lines as L
+from .reading.sitelines import NAMEPLATE
 
-RANK = ("site name", "copyright", "logo", "source", "masthead", "menu", "staff byline", "wire")
+__all__ = ["NAMEPLATE", "best_outlet", "host_of", "outlet_from_domain", "outlet_from_text"]
 
-# Words newspapers and magazines are named with: the last word of most mastheads.
-NAMEPLATE = frozenset((
-    "herald", "times", "post", "tribune", "gazette", "courier", "chronicle", "observer",
-    "ledger", "review", "news", "journal", "standard", "star", "mirror", "express",
-    "telegraph", "guardian", "independent", "record", "echo", "argus", "sentinel",
-    "examiner", "inquirer", "bulletin", "dispatch", "advertiser", "press", "mail", "sun",
-    "register", "monitor", "wire", "daily", "weekly", "magazine", "report", "reporter",
-    "today", "digest", "sport", "sports", "live", "online", "tonight", "network", "radio",
-    "television", "tv", "agency",
-))  # fmt: skip
+RANK = (
+    "site name", "copyright", "logo", "source", "masthead", "menu", "staff byline", "self-named",
+    "wire", "biography",
+)  # fmt: skip
+
 # "a source tells <Outlet> exclusively", "exclusively told <Outlet>", "the new issue of
 # <Outlet> magazine": an exclusive or a print plug names the publisher itself. A plain
 # "an insider told <Outlet>" names an outlet being quoted, so it does not count.

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lines as L
+from .tail import read_tail
 
 # A whole short line that is a control or a prompt of the page, not a sentence about news.
 _PROMPT = re.compile(
@@ -168,9 +169,14 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
     if opened is not None:
         reasons[opened + 1 :] = [r or "comments" for r in reasons[opened + 1 :]]
     # Below the story's last sentence: author boxes, image tags, link labels.
-    last = max(
-        (i for i, r in enumerate(reasons) if r is None and L.ends_sentence(body[i])), default=-1
-    )
+    last = _last_sentence(body, reasons)
+    tail = read_tail(body, reasons, last)
+    for i, why in tail.reasons.items():
+        reasons[i] = why
+    if tail.author:
+        res.authors.append(tail.author)
+    res.outlets += tail.outlets
+    last = _last_sentence(body, reasons)
     for i, line in enumerate(body):
         if reasons[i] is None and i > last and (name := _author_box(line)):
             res.authors.append(name)
@@ -185,6 +191,11 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
         else:
             res.kept.append(line)
     return res
+
+
+def _last_sentence(body: list[str], reasons: list[str | None]) -> int:
+    found = (i for i, r in enumerate(reasons) if r is None and L.ends_sentence(body[i]))
+    return max(found, default=-1)
 
 
 def _teaser_item(line: str) -> bool:

@@ -13,23 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..language import all_stopwords
 from . import bylines as B
 from . import lines as L
+from . import sitelines as S
 from .chrome import Dropped, chrome_reason
 from .datelines import is_numeric_date
+from .headline import choose_title, distinctive, site_of
 
 _HEAD_LINES = 20  # no page puts its first paragraph further down than this
 _AFTER = 4  # a byline or date may follow a standfirst by this many lines
-_SECTIONS = {
-    "home", "news", "sport", "sports", "business", "politics", "world", "local", "opinion",
-    "science", "technology", "tech", "culture", "lifestyle", "entertainment", "health",
-    "weather", "travel", "markets", "money", "education", "features", "latest", "video",
-    "live", "uk", "us", "national", "international", "economy", "arts", "life", "blog",
-    # "home" in the languages the stopword lists cover
-    "startseite", "accueil", "inicio", "portada", "início", "home page", "homepage", "главная",
-    "首页", "ホーム", "hjem", "hem", "anasayfa",
-}  # fmt: skip
+_SECTIONS = S.SECTIONS
 _DATE_LABELLED = re.compile(
     r"^(?:first |last |originally )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\s*[:：]?\s*\d",
     re.I,
@@ -67,9 +60,10 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
         p = 0 if len(lines) > _HEAD_LINES else min(len(lines), 1)
     plain: list[tuple[int, str]] = []  # (line index, text) of lines that may be the headline
     consumed: set[int] = set()
-    masthead_at = None
+    masthead_at = reference_at = None
     for i, line in enumerate(lines[:p]):
         kind = _classify(line, head, language)
+        reference_at = i if kind == "reference site" and reference_at is None else reference_at
         if kind == "plain":
             plain.append((i, line))
             continue
@@ -83,7 +77,13 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
         if late := _late_metadata(lines[i], head, language):
             consumed.add(i)
             head.dropped.append(Dropped(lines[i], late))
-    title_at = -1 if title_known else _choose_title(plain, lines[p : p + 6], masthead_at)
+    above = [i for i, _ in plain if reference_at is not None and i < reference_at]
+    if title_known:
+        title_at: int | None = -1
+    elif above:  # a reference work's title is the line above its strapline
+        title_at = above[-1]
+    else:
+        title_at = choose_title(plain, lines[p : p + 6], masthead_at)
     if title_at is None and not title_known:
         _capitals_headline(head, lines[p : p + 6])
     byline_at = -2
@@ -95,6 +95,9 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
             reason = "above the headline"
             if i == plain[0][0] and masthead_at is None and _site_like(text):
                 head.outlets.append(("masthead", text))
+                reason = "masthead"
+            elif site := site_of(text):
+                head.outlets.append(("masthead", site))
                 reason = "masthead"
         elif head.author is None and L.units(text) <= 8 and (b := B.byline(text)):
             head.author = b.author
@@ -118,6 +121,9 @@ def _classify(line: str, head: Head, language: str) -> str:
     if L.is_url(line):
         head.url = head.url or L.url_of(line)
         return "address"
+    if site := S.reference_site(line):
+        head.outlets.append(("site name", site))
+        return "reference site"
     short = L.units(line) <= 40  # a dateline or byline is short; a one-line dump is not
     if short and (found := L.date_line(line, language)) and (kind := _dated(found, head)):
         return kind
@@ -126,11 +132,17 @@ def _classify(line: str, head: Head, language: str) -> str:
     if _REPORTING_FROM.match(line):
         return "byline"  # "Reporting from Kyiv, Ukraine" under the names
     if (items := L.menu_items(line)) is not None:
+        if site := S.site_and_section(line, S.NAMEPLATE):
+            head.outlets.append(("menu", site))
+            return "navigation"
         if len(items) == 2 and L.is_person(items[0]):
             return "plain"  # "A Name | Section": a byline, if it sits under the headline
         if _site_like(items[0]):
             head.outlets.append(("menu", items[0]))
         return "navigation"
+    if site := S.self_named(line):
+        head.outlets.append(("self-named", site))
+        return "call to action"
     if reason := chrome_reason(line):
         return reason
     if (held := L.copyright_holder(line)) is not None:
@@ -211,65 +223,13 @@ def _site_like(text: str) -> bool:
     return L.is_name(text, 6) and text.lower() not in _SECTIONS
 
 
-def _words(text: str, shortest: int = 5) -> set[str]:
-    """Distinctive words (five letters or more, not function words, compared by their first
-    five) and CJK character pairs: what a headline and its story share."""
-    stop = all_stopwords()
-    words = {
-        w[:5]
-        for w in re.findall(rf"[^\W\d_]{{{shortest},}}", text.lower())
-        if w not in stop and not L.has_cjk(w)
-    }
-    cjk = "".join(L.cjk_chars(text))
-    return words | {cjk[k : k + 2] for k in range(len(cjk) - 1)}
-
-
-def _share(text: str, story: set[str]) -> float:
-    words = _words(text)
-    return len(words & story) / len(words) if words else 0.0
-
-
-def _names_nothing(text: str) -> bool:
-    """No digit and no capitalised word after the first: a slogan, not a story's headline."""
-    return not any(c.isdigit() for c in text) and not any(w[:1].isupper() for w in text.split()[1:])
-
-
-def _choose_title(
-    plain: list[tuple[int, str]], story: list[str], masthead_at: int | None
-) -> int | None:
-    """The first headline-length candidate that shares a distinctive word with the story's
-    opening; failing that the first headline-length one, failing that the only line there
-    is. A name-like first line with candidates after it is the site's name; a slogan right
-    under the site's name that shares less with the story than the next line is its tagline."""
-    if not plain:
-        return None
-    if len(plain) > 1 and L.is_name(plain[0][1], 6):
-        masthead_at, plain = plain[0][0], plain[1:]
-    story_words = _words(" ".join(story))
-    long = [(i, t) for i, t in plain if L.units(t) >= 4]
-    if (
-        len(long) > 1
-        and masthead_at is not None
-        and long[0][0] == masthead_at + 1
-        and _names_nothing(long[0][1])
-        and _share(long[0][1], story_words) < _share(long[1][1], story_words)
-    ):
-        long = long[1:]
-    for i, text in long:
-        if _words(text) & story_words:
-            return i
-    if long:
-        return long[0][0]
-    return plain[0][0] if len(plain) == 1 else None
-
-
 def _capitals_headline(head: Head, story: list[str]) -> None:
     """No headline among the mixed-case lines: the last line in capitals that shares a
     distinctive word with the story is one written in capitals, not a masthead."""
-    words = _words(" ".join(story), 4)
+    words = distinctive(" ".join(story), 4)
     for k in range(len(head.dropped) - 1, -1, -1):
         d = head.dropped[k]
-        if d.reason == "masthead" and _words(d.line, 4) & words and L.units(d.line) >= 3:
+        if d.reason == "masthead" and distinctive(d.line, 4) & words and L.units(d.line) >= 3:
             head.title = d.line
             head.dropped[k] = Dropped(d.line, "headline")
             head.outlets = [o for o in head.outlets if o[1] != re.split(r"\s+[-–—|]\s+", d.line)[0]]

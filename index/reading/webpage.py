@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from .bylines import byline
+from .datelines import find_dates
+from .sitelines import self_named
+from .tail import author_in, clean_author
 
 _BLOCKS = {
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer",
@@ -39,11 +42,13 @@ def read_html(source: str) -> HtmlPage:
     import trafilatura
 
     text = trafilatura.extract(source, include_comments=False, include_tables=False) or ""
-    meta = trafilatura.extract_metadata(source)
+    # Dates from markup only: htmldate's extensive search also reads bare years in the
+    # text ("open in 2025" -> 2025-01-01); its guess is checked against the page below.
+    meta = trafilatura.extract_metadata(source, extensive=False)
     page = HtmlPage([L.normalise(p) for p in text.splitlines() if L.normalise(p)])
     if meta is not None:
         page.title = meta.title or None
-        page.author = meta.author or None
+        page.author = clean_author(meta.author) if meta.author else None
         page.url = meta.url or None
         page.date = meta.date[:10] if meta.date else None
         page.language = meta.language or None
@@ -63,12 +68,35 @@ def read_html(source: str) -> HtmlPage:
         held = L.copyright_holder(line)
         if held and held[0]:
             page.outlets.append(("copyright", held[0]))
+    if page.date is None:
+        page.date = _written_date(source, page.page_lines)
     if page.author is None:  # a byline the metadata and the extracted text both left out
         page.author = next(
             (b.author for x in page.page_lines[:60] if L.units(x) <= 20 and (b := byline(x, True))),
             None,
         )
+    story = set(page.text_lines)
+    outside = [x for x in page.page_lines if x not in story]  # the page around the story
+    author, outlets = author_in(outside)
+    page.author = page.author or author
+    page.outlets += outlets
+    page.outlets += [("self-named", name) for x in outside if (name := self_named(x))]
     return page
+
+
+def _written_date(source: str, page_lines: list[str]) -> str | None:
+    """htmldate's extensive search, taken only when the page writes that date out in full
+    (a `<span>March 3, 2022</span>`), not when it guessed it from a bare year."""
+    from htmldate import find_date
+
+    try:
+        guess = find_date(source, extensive_search=True, original_date=True)
+    except (ValueError, TypeError):
+        return None
+    if not guess:
+        return None
+    written = {d.iso for x in page_lines if L.units(x) <= 40 for d in find_dates(x)}
+    return guess[:10] if guess[:10] in written else None
 
 
 @dataclass
