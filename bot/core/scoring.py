@@ -196,8 +196,10 @@ def gather_evidence(
     query = f"{context} {searched}" if context else searched
     terms = query_terms(query)
     focus = reader.focus_text(q)
-    qvec = reader.encoder.encode([query])[0]
-    fvec = reader.encoder.encode([focus])[0] if focus != q else qvec
+    # One encoder run for both texts: a batch of two costs less than two runs (~7 vs ~9 ms
+    # on 2 cores), and each row is the vector its text gets alone (tests/test_answer_speed.py)
+    vecs = reader.encoder.encode([query, focus] if focus != q else [query])
+    qvec, fvec = vecs[0], vecs[-1]
     hits = reader.retriever.search(qvec, terms, n=20, mask=mask)
     # a follow-up's own terms are scored in the sentence; the earlier question's only
     # in the sentence's passage or article
