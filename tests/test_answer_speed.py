@@ -28,3 +28,24 @@ def test_a_batch_of_two_gives_each_text_its_own_vector(engine) -> None:  # type:
             both = engine.encoder.encode([a, b])
             assert np.array_equal(both[0], alone[a]), (a, b)
             assert np.array_equal(both[1], alone[b]), (a, b)
+
+
+def test_a_larger_batch_too(engine) -> None:  # type: ignore[no-untyped-def]
+    alone = np.stack([engine.encoder.encode([t])[0] for t in TEXTS])
+    assert np.array_equal(engine.encoder.encode(TEXTS), alone)
+
+
+def test_question_words_vectors_are_kept_as_encoded(engine) -> None:  # type: ignore[no-untyped-def]
+    """The expander keeps the vectors of question words it has encoded: a word asked again,
+    alone or beside new ones, has the vector a fresh encoding gives."""
+    expander = engine.reader.expander
+    first = expander._asked_vectors(["grandkids", "physician"])
+    again = expander._asked_vectors(["physician", "automobile", "grandkids"])
+    for row, word in zip(
+        [*first, *again],
+        ["grandkids", "physician", "physician", "automobile", "grandkids"],
+        strict=True,
+    ):
+        assert np.array_equal(row, engine.encoder.encode([word])[0]), word
+    asked = "Who looks after the grandkids of the physician?"
+    assert expander.expand(asked) == expander.expand(asked)

@@ -35,6 +35,7 @@ SAME_WORD = 0.75
 MAX_WORDS = 20_000  # 15 MB as float16; ~10 s to encode once, at index time
 MIN_LETTERS = 4  # shorter words are mostly function words and abbreviations
 PER_WORD = 2  # article words added for one question word, the closest first
+ASKED_WORDS = 4096  # question words whose vectors are kept (1.5 KB each)
 
 
 class Expander:
@@ -49,6 +50,9 @@ class Expander:
         self.known = known  # every word the articles use, any case
         self.encoder = encoder
         self.store = store
+        # Question words' own vectors, float32 as the encoder gives them: questions repeat
+        # words, and each is one encoder run fewer (bounded: cleared when full).
+        self._asked: dict[str, np.ndarray] = {}
 
     @cached_property
     def vectors(self) -> np.ndarray:
@@ -70,12 +74,23 @@ class Expander:
                 seen.append(w)
         return seen
 
+    def _asked_vectors(self, asked: list[str]) -> np.ndarray:
+        """The words' vectors, the missing ones in one run: a row of a batch is bit for bit
+        the text's vector alone (tests/test_answer_speed.py)."""
+        known = self._asked  # another thread may start a new dict; this one stays whole
+        missing = [w for w in asked if w not in known]
+        if missing:
+            if len(known) + len(missing) > ASKED_WORDS:
+                known = self._asked = {}
+            known.update(zip(missing, self.encoder.encode(missing), strict=True))
+        return np.stack([known[w] for w in asked])
+
     def expand(self, question: str) -> list[str]:
         """Article words meaning what the question's unused words mean (may be empty)."""
         asked = self.unknown(question)
         if not asked or not self.words:
             return []
-        sims = self.vectors @ self.encoder.encode(asked).T  # (words, asked)
+        sims = self.vectors @ self._asked_vectors(asked).T  # (words, asked)
         out: list[str] = []
         stem = stemmer().stemWord
         for col, word in enumerate(asked):
