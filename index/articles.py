@@ -46,6 +46,7 @@ _FRONT_ALIASES = {
     "site_name": "outlet", "sitename": "outlet", "publication": "outlet", "publisher": "outlet",
     "headline": "title", "lang": "language",
 }  # fmt: skip
+_NOTE = re.compile(r"publish|edited|modified|updated")
 _FRONT_KNOWN = {"title", "date", "url", "outlet", "site", "source", "author", "language", "lang"}
 
 
@@ -116,6 +117,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
     front, body = split_front_matter(source)
     html = read_html(body) if suffix in (".html", ".htm") else None
     md_title = None
+    menus: frozenset[int] = frozenset()
     if html is not None:
         lines = html.text_lines
     elif suffix == ".md":
@@ -123,14 +125,18 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         if md_title and site_and_section(md_title, NAMEPLATE):
             lines, md_title = [md_title, *lines], None  # "# <Site> | <Section>" heads the page
     else:
-        lines = [x for x in (L.normalise(line) for line in body.splitlines()) if x]
+        raw = [line for line in body.splitlines() if L.normalise(line)]
+        lines = [L.normalise(line) for line in raw]
+        menus = frozenset(i for i, line in enumerate(raw[:40]) if L.spaced_items(line))
     language = front.get("language") or front.get("lang") or detect_language("\n".join(lines))
     known_title = front.get("title") or md_title or (html.title if html else None)
     dropped: list[Dropped] = []
     if known_title:
         dropped += [Dropped(x, "headline") for x in lines if L.squash(x) == L.squash(known_title)]
-        lines = [x for x in lines if L.squash(x) != L.squash(known_title)]
-    head = read_head(lines, language, title_known=bool(known_title))
+        keep = [i for i, x in enumerate(lines) if L.squash(x) != L.squash(known_title)]
+        menus = frozenset(n for n, i in enumerate(keep) if i in menus)
+        lines = [lines[i] for i in keep]
+    head = read_head(lines, language, title_known=bool(known_title), menus=menus)
     dropped += head.dropped
     tail_date = _publication_note(head.body, dropped, language)
     body_res = clean_body(head.body, shared)
@@ -159,7 +165,8 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         )  # fmt: skip
     date = _iso(front.get("date")) or (html.date if html else None) or head.date
     date = date or head.updated or tail_date or _url_date(url)
-    date = date or (L.wire_date(text_lines[0], language) if text_lines else None)
+    # a wire or press-release dateline opens the story, under a standfirst if there is one
+    date = date or next(filter(None, (L.wire_date(x, language) for x in text_lines[:2])), None)
     author = front.get("author") or (html.author if html else None) or head.author
     author = author or next(iter(body_res.authors), None)
     title = known_title or head.title or _title_from_text(text_lines) or aid
@@ -199,10 +206,11 @@ def split_front_matter(source: str) -> tuple[dict[str, str], str]:
 
 
 def _publication_note(body: list[str], dropped: list[Dropped], language: str) -> str | None:
-    """ "This article was first published on 2 February 2020" under the story."""
+    """ "This article was first published on 2 February 2020" under the story; a reference
+    page's "This page was last edited on 14 August 2024" (its only date) the same way."""
     for line in body[-3:]:
         found = L.date_line(line, language)
-        if found and "publish" in found[1] and not found[2] and L.units(line) <= 14:
+        if found and _NOTE.search(found[1]) and not found[2] and L.units(line) <= 14:
             body.remove(line)
             dropped.append(Dropped(line, "publication note"))
             return found[0]

@@ -19,8 +19,8 @@ from .reading.sitelines import NAMEPLATE
 __all__ = ["NAMEPLATE", "best_outlet", "host_of", "outlet_from_domain", "outlet_from_text"]
 
 RANK = (
-    "site name", "copyright", "logo", "source", "masthead", "menu", "staff byline", "self-named",
-    "wire", "biography",
+    "site name", "copyright", "logo", "source", "masthead", "menu", "publisher", "staff byline",
+    "self-named", "wire", "newsletter", "biography",
 )  # fmt: skip
 
 # "a source tells <Outlet> exclusively", "exclusively told <Outlet>", "the new issue of

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import lines as L
+from . import sitelines as S
 from .tail import read_tail
 
 # A whole short line that is a control or a prompt of the page, not a sentence about news.
@@ -82,6 +83,13 @@ _CAPTION = re.compile(
     r"|^credit\s*[:：]",
     re.I,
 )
+# A metered paywall's prompt: a count of free articles, an offer of unlimited access.
+_PAYWALL = re.compile(
+    r"\byou(?:['’]ve| have) (?:\d+|one|two|three|four|five) free (?:articles?|stories|reads)"
+    r"|\bfree (?:articles?|stories) (?:left|remaining)\b|^subscribe (?:now )?for unlimited\b"
+    r"|\bfor unlimited (?:digital )?access\b.{0,40}$|^already a subscriber\?",
+    re.I,
+)
 # A print plug or a house ad for the publication.
 _PLUG = re.compile(
     r"\bpick up (?:the|this week's|a copy of the) (?:new |latest )?issue of\b|\bon (?:news)?stands now\b",
@@ -132,6 +140,8 @@ def chrome_reason(line: str) -> str | None:
         return "navigation"
     if _CREDITS.match(line):
         return "credits"
+    if L.units(line) <= 30 and _PAYWALL.search(line):
+        return "paywall prompt"
     return None
 
 
@@ -222,7 +232,7 @@ def _harvest(line: str, res: BodyResult) -> str | None:
     if (held := L.copyright_holder(line)) is not None:
         holder, year = held
         if holder:
-            res.outlets.append(("copyright", holder))
+            res.outlets.append((S.copyright_kind(line), holder))
         if year:
             res.copyright_years.append(year)
         return "copyright"

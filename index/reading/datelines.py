@@ -60,10 +60,13 @@ def _iso(span: str) -> str | None:
         return None
 
 
-def _numeric(span: str) -> str | None:
-    """29/04/2022 is unambiguous; 04/05/2022 is not, and is left alone rather than guessed."""
+def _numeric(span: str, language: str) -> str | None:
+    """29/04/2022 is unambiguous; 04/05/2022 is not in English, and is left alone rather than
+    guessed. Dots (02.03.2022) are written day first wherever they are used, and so are
+    slashes in every language but English."""
     a, b, y = (int(n) for n in re.findall(r"\d+", span))
-    if a > 12 >= b:
+    day_first = "." in span or language != "en"
+    if (a > 12 >= b) or (day_first and b <= 12):
         day, month = a, b
     elif b > 12 >= a:
         day, month = b, a
@@ -111,7 +114,7 @@ def find_dates(text: str, language: str = "en") -> list[FoundDate]:
         if m.group("iso"):
             iso = _iso(span)
         elif m.group("num"):
-            iso = _numeric(span)
+            iso = _numeric(span, language)
         elif m.group("cjk"):
             iso = _cjk(span)
         else:

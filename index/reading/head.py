@@ -51,18 +51,21 @@ class Head:
     body: list[str] = field(default_factory=list)
 
 
-def read_head(lines: list[str], language: str, title_known: bool = False) -> Head:
+def read_head(
+    lines: list[str], language: str, title_known: bool = False, menus: frozenset[int] = frozenset()
+) -> Head:
     """`title_known`: the headline came from front matter or HTML metadata, so every
-    title-like line left in the head is a standfirst or a byline, not a headline."""
+    title-like line left in the head is a standfirst or a byline, not a headline. `menus`:
+    the indices of lines the file's own layout shows to be a menu (lines.spaced_items)."""
     head = Head()
-    p = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if L.is_prose(line)), None)
+    p = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if _story_starts(line)), None)
     if p is None:
         p = 0 if len(lines) > _HEAD_LINES else min(len(lines), 1)
     plain: list[tuple[int, str]] = []  # (line index, text) of lines that may be the headline
     consumed: set[int] = set()
     masthead_at = reference_at = None
     for i, line in enumerate(lines[:p]):
-        kind = _classify(line, head, language)
+        kind = "navigation" if i in menus else _classify(line, head, language)
         reference_at = i if kind == "reference site" and reference_at is None else reference_at
         if kind == "plain":
             plain.append((i, line))
@@ -73,10 +76,13 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
             kind = "dateline"
         masthead_at = i if kind == "masthead" else masthead_at
         head.dropped.append(Dropped(line, kind))
+    late_at = []
     for i in range(p, min(len(lines), p + _AFTER)):
         if late := _late_metadata(lines[i], head, language):
             consumed.add(i)
             head.dropped.append(Dropped(lines[i], late))
+            late_at.append(i)
+            _name_above(lines, i, p, late, head, consumed)
     above = [i for i, _ in plain if reference_at is not None and i < reference_at]
     if title_known:
         title_at: int | None = -1
@@ -85,7 +91,10 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
     else:
         title_at = choose_title(plain, lines[p : p + 6], masthead_at)
     if title_at is None and not title_known:
-        _capitals_headline(head, lines[p : p + 6])
+        if _prose_headline(lines, p, late_at, head):
+            consumed.add(p)
+        else:
+            _capitals_headline(head, lines[p : p + 6])
     byline_at = -2
     for i, text in plain:
         if i == title_at:
@@ -112,6 +121,38 @@ def read_head(lines: list[str], language: str, title_known: bool = False) -> Hea
         consumed.add(i)
     head.body = [line for i, line in enumerate(lines) if i not in consumed]
     return head
+
+
+def _story_starts(line: str) -> bool:
+    """A paragraph of running text that is not the page's own prompt ("You have 2 free
+    articles left. Subscribe for unlimited access.")."""
+    return L.is_prose(line) and chrome_reason(line) is None
+
+
+def _prose_headline(lines: list[str], p: int, late_at: list[int], head: Head) -> bool:
+    """No headline above the first paragraph, but a byline or dateline below it: that
+    "paragraph" is a headline written as a sentence ("The lanes are working. Keep them.")."""
+    if p >= len(lines) or not any(i > p for i in late_at) or L.units(lines[p]) > 20:
+        return False
+    if len(re.findall(r"[.!?](?:\s|$)", lines[p])) > 2:
+        return False
+    head.title = lines[p]
+    head.dropped.append(Dropped(lines[p], "headline"))
+    return True
+
+
+def _name_above(
+    lines: list[str], i: int, p: int, late: str, head: Head, consumed: set[int]
+) -> None:
+    """A bare name on the line above a dateline under the standfirst is the byline."""
+    k = i - 1
+    if late != "dateline" or k <= p or k in consumed or head.author is not None:
+        return
+    b = B.byline(lines[k])
+    if b and not b.rest and L.is_person(b.author) and L.units(lines[k]) <= 5:
+        head.author = b.author
+        consumed.add(k)
+        head.dropped.append(Dropped(lines[k], "byline"))
 
 
 def _classify(line: str, head: Head, language: str) -> str:
@@ -145,9 +186,11 @@ def _classify(line: str, head: Head, language: str) -> str:
         return "call to action"
     if reason := chrome_reason(line):
         return reason
+    if S.section_run(line):
+        return "navigation"
     if (held := L.copyright_holder(line)) is not None:
         if held[0]:
-            head.outlets.append(("copyright", held[0]))
+            head.outlets.append((S.copyright_kind(line), held[0]))
         return "copyright"
     for kind, name in (("logo", L.logo_name(line)), ("source", L.source_label(line))):
         if name:

@@ -48,8 +48,9 @@ def _not_headline(
     section, its name with a slogan, or a slogan on its own (right under its name, or
     in words a site speaks of itself with), sharing less with the story than what follows."""
     i, text = first
-    if S.site_and_section(text, S.NAMEPLATE):
-        return True
+    items = L.menu_items(text) or []
+    if S.site_and_section(text, S.NAMEPLATE) or (len(items) == 2 and S.is_section(items[1])):
+        return True  # "<Site> | <Section>", or "<A Name> | <Section>" (a site or a byline)
     less = _share(text, story) < _share(after, story) and len(distinctive(text) & story) <= 1
     if S.site_and_slogan(text) or S.is_slogan(text):
         return less

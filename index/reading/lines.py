@@ -26,7 +26,8 @@ _PARTICLES = {
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
 # "Carrow Standard Media Ltd" is the company; "Carrow Standard" the publication.
 _CORPORATE = re.compile(
-    r",?\s+(?:inc|ltd|llc|plc|gmbh|s\.?a|s\.?l|co|corp|corporation|company|limited|group|media"
+    r",?\s+(?:inc|ltd|llc|plc|gmbh|ag|kg|oy|oyj|ab|as|asa|a/s|nv|bv|spa|s\.?p\.?a|srl|sarl|pty|pte"
+    r"|k\.?k|s\.?a|s\.?l|co|corp|corporation|company|limited|group|media"
     r"|publishing|publications|publishers|holdings|newspapers?|network)\.?$",
     re.I,
 )
@@ -37,14 +38,18 @@ _WIRE_DATELINE = re.compile(
     r"^(?P<where>[A-Z][A-Z .'’-]{1,30}(?:,\s*[^()/]{1,30}?)?)\s*"
     r"(?:\((?P<name>[A-Z][^()]{1,30})\)|/(?P<slashed>[A-Z][^/]{1,30})/)\s*[-–—]"
 )
+# "PORTO, Portugal, October 5, 2023 — ": a press release's dateline, place and date, no agency
+_PLACE_DATELINE = re.compile(
+    r"^(?P<where>[A-Z][A-Z .'’-]{1,30},(?:\s*[A-Z][\w .'’-]{1,30},)?\s*[^—–()/]{6,30}?)\s*(?:[—–]|--?)\s"
+)
 _DATE_LABEL = re.compile(
-    r"^(?:(?:this (?:article|story) was )?(?:first |originally |last )?(?:published|updated|posted|"
+    r"^(?:(?:this (?:article|story|page) was )?(?:first |originally |last )?(?:published|updated|posted|edited|"
     r"modified|date|dated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|"
     r"发布时间|发布|更新时间|更新|日期|公開日|更新日)(?:\s+(?:on|at|el|le|am))?)\s*[:：]?\s*",
     re.I,
 )
 _TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?\s?m\.?)?|\b\d{1,2}\s*(?i:[ap]\.?m\.?)(?!\w)"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?\s?m\.?|uhr\b)?|\b\d{1,2}\s*(?i:[ap]\.?m\.?)(?!\w)"
     r"|\b(?:[A-Z]{2,4}|UTC[+-]\d+)\b(?=\W*$)|\b\d+\s+(?i:min(?:ute)?s?\s+read)\b|\b(?i:at|on|um|a las)\b"
 )
 # Words a person's name never starts with: an article makes it a title or a publication.
@@ -123,8 +128,8 @@ def is_name(text: str, max_words: int = 5) -> bool:
     if has_cjk(text):
         return 2 <= len(text) <= 8 and all(_CJK.match(c) or c == "·" for c in text)
     words = text.split()
-    if not 1 <= len(words) <= max_words or any(c.isdigit() for c in text):
-        return False
+    if not 1 <= len(words) <= max_words or any(c.isdigit() for c in text) or ":" in text:
+        return False  # "Language: EN" is a label and its value, not a name
     if not _capitalised(words[0]) or not _capitalised(words[-1]):
         return False
     return all(_capitalised(w) or w.lower() in _PARTICLES for w in words)
@@ -153,6 +158,8 @@ def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
     label = ""
     if label_m := _DATE_LABEL.match(before):
         label, before = label_m.group(0).strip().lower(), before[label_m.end() :]
+    # "Published 3:14 p.m. ET March 2, 2021", "11:58, 24 MAY 2023": a time may come first
+    before = normalise(_TIME.sub(" ", before)) if _TIME.search(before) else before
     before = re.sub(r"(?:^|\s+)(?:on|at|el|le|am|the)\s*$|[\s,|·•—–:-]+$", "", before).strip()
     # "By A | Published <date> | Updated <date>": the label may follow the byline, and a
     # second, later date (the update) may follow the first.
@@ -165,7 +172,21 @@ def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
 
 
 def copyright_holder(line: str) -> tuple[str | None, int | None] | None:
-    """ "© 2019 The Example Tribune. All rights reserved." -> ("The Example Tribune", 2019)."""
+    """ "© 2019 The Example Tribune. All rights reserved." -> ("The Example Tribune", 2019).
+    "© 2023 Example Newspapers Ltd" -> ("Example", 2023): see copyright_company."""
+    held = _copyright(line)
+    return (held[1], held[2]) if held else None
+
+
+def copyright_company(line: str) -> bool:
+    """The copyright holder is a company ("… Newspapers Ltd", "… Media Group"): the
+    publisher, whose name may not be the publication's own."""
+    held = _copyright(line)
+    return bool(held and held[1] and held[0] != held[1])
+
+
+def _copyright(line: str) -> tuple[str, str | None, int | None] | None:
+    """(holder as written, holder without its company suffixes or None, year)."""
     m = _COPYRIGHT.match(line)
     if not m or units(line) > 25:
         return None
@@ -174,10 +195,11 @@ def copyright_holder(line: str) -> tuple[str | None, int | None] | None:
     year = int(year_m.group(0)[-4:]) if year_m else None
     if year_m:
         rest = rest[: year_m.start()] + " " + rest[year_m.end() :]
-    holder = re.split(r"[.,;|]\s|\.$|\s[-–—]\s", normalise(rest) + " ", maxsplit=1)[0].strip()
+    written = re.split(r"[.,;|]\s|\.$|\s[-–—]\s", normalise(rest) + " ", maxsplit=1)[0].strip()
+    holder = written
     while (bare := _CORPORATE.sub("", holder)) != holder and is_name(bare):
         holder = bare
-    return (holder if is_name(holder, 7) else None), year
+    return written, (holder if is_name(holder, 7) else None), year
 
 
 def logo_name(line: str) -> str | None:
@@ -206,7 +228,7 @@ def wire_outlet(line: str) -> str | None:
 def wire_date(line: str, language: str) -> str | None:
     """A wire dateline that gives the full date ("SPRINGFIELD, Ohio, May 2, 2022 /X/ --")
     dates the story; "LONDON, Oct 3 (X)" gives no year and does not."""
-    m = _WIRE_DATELINE.match(line)
+    m = _WIRE_DATELINE.match(line) or _PLACE_DATELINE.match(line)
     found = find_dates(m.group("where"), language) if m else []
     return found[0].iso if found else None
 
@@ -223,6 +245,21 @@ def menu_items(line: str) -> list[str] | None:
     return None
 
 
+_SPACED = re.compile(r" {2,}|\t+")
+
+
+def spaced_items(raw: str) -> list[str] | None:
+    """ "News   Sport   Weather": a nav bar's links, which a scrape leaves apart by runs of
+    spaces or tabs instead of separators. Three or more short items, none a sentence."""
+    text = raw.strip()
+    if not _SPACED.search(text) or ends_sentence(text):
+        return None
+    items = [i.strip() for i in _SPACED.split(text) if i.strip()]
+    if len(items) < 3 or any(units(i) > 3 for i in items):
+        return None
+    return items
+
+
 def is_upper_name(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters) and units(text) <= 6
@@ -235,7 +272,8 @@ def display_case(name: str, text: str) -> str:
     pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
     for m in pattern.finditer(text):
         if not is_upper_name(m.group(0)):
-            return m.group(0)
+            found = m.group(0)  # "for the Harbor Ledger": a sentence's "the" is the name's "The"
+            return found[0].upper() + found[1:]
     words = name.title().split()
     return " ".join(
         w.lower() if i and w.lower() in _PARTICLES - {"&"} else w for i, w in enumerate(words)

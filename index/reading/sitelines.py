@@ -38,6 +38,7 @@ SECTIONS = frozenset({
     "science", "technology", "tech", "culture", "lifestyle", "entertainment", "health",
     "weather", "travel", "markets", "money", "education", "features", "latest", "video",
     "live", "uk", "us", "national", "international", "economy", "arts", "life", "blog",
+    "newsroom", "press", "press releases", "press room", "media", "media centre", "media center",
     "startseite", "accueil", "inicio", "portada", "início", "home page", "homepage", "главная",
     "首页", "ホーム", "hjem", "hem", "anasayfa",
 })  # fmt: skip
@@ -115,6 +116,16 @@ def is_section(item: str) -> bool:
     )
 
 
+def section_run(line: str) -> bool:
+    """ "Menu News Health Sports Business Weather": a run of capitalised words, most of them
+    section labels, with no small word between them: a menu whose separators were lost."""
+    words = re.findall(r"[^\W\d_][\w'’]*", line)
+    if len(words) < 4 or not all(w[0].isupper() for w in words):
+        return False
+    sections = sum(is_section(w) for w in words)
+    return sections >= 3 and 2 * sections >= len(words)
+
+
 def site_and_section(line: str, nameplates: frozenset[str] = NAMEPLATE) -> str | None:
     """ "<Site> | <Section>", "<Site> › <Section>", "<Section> | <Site>": the site's name
     beside the section(s) it files the page under. A person-shaped name ("Wandering Boots")
@@ -179,3 +190,14 @@ def self_named(line: str) -> str | None:
                 continue  # "Jane Doe is a member of …": a person, not the site
             return name
     return None
+
+
+def copyright_kind(line: str) -> str:
+    """A copyright line's evidence kind. A company's copyright ("<Place> Newspapers Ltd",
+    "<Brand> Publishing") names the publisher, weaker evidence of the publication's name
+    than its masthead, unless the company is named after a paper ("<Town> Standard Media
+    Ltd"); a bare name's copyright is as strong as any."""
+    held = L.copyright_holder(line)
+    if held and held[0] and L.copyright_company(line):
+        return "copyright" if held[0].split()[-1].lower() in NAMEPLATE else "publisher"
+    return "copyright"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lines as L
+from . import sitelines as S
 from .bylines import byline
 from .datelines import find_dates
 from .sitelines import self_named
@@ -67,7 +68,7 @@ def read_html(source: str) -> HtmlPage:
     for line in page.page_lines:
         held = L.copyright_holder(line)
         if held and held[0]:
-            page.outlets.append(("copyright", held[0]))
+            page.outlets.append((S.copyright_kind(line), held[0]))
     if page.date is None:
         page.date = _written_date(source, page.page_lines)
     if page.author is None:  # a byline the metadata and the extracted text both left out
