@@ -291,7 +291,33 @@ def test_a_name_the_sentence_swaps(
             "Rumours of Ana and Tomas getting divorced have circulated since they exchanged vows.",
             "married/divorced",
         ),
+        (  # forms of a verb: "rise" asked, "fell" written
+            "By how much did the company's shares rise after the results?",
+            "Shares in the group fell 3.2% to 612 pence after the results.",
+            "rise/fell",
+        ),
+        (
+            "Who plays the heroine's mother in the new play?",
+            "The heroine, played by Ann Lee, comes home to look after her father in the play.",
+            "mother/father",
+        ),
         # the question's own word is there too, or the opposite is about something else
+        (
+            "How many times has she been married?",
+            "She faces a third failed marriage, and talk of divorce.",
+            None,
+        ),
+        # converses are not opposites: who bought is who was sold to
+        (
+            "Who bought the rights?",
+            "In 1418 his nephew sold the rights to the islands to the Count.",
+            None,
+        ),
+        (
+            "Who was Emma's brother?",
+            "The marriage of Emma, sister of Duke Richard, and King Ethelred.",
+            None,
+        ),
         (
             "What happened after the vote?",
             "Before the vote there were protests; after the vote, calm.",

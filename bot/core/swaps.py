@@ -17,9 +17,9 @@
 - **A title swapped.** "the country of Normandy" over "the Duchy of Normandy": the
   question's noun of a name is nowhere in the sentence, which names the thing with another
   capitalised noun of the same name.
-- **An opposite.** A word of order, extent or outcome (before/after, first/last,
-  oldest/newest, north/south, increase/decrease, won/lost, married/divorced ...: a short
-  list of general English opposites) that the sentence lacks while it has the opposite among the same content
+- **An opposite.** A word of order, extent, outcome or kin (before/after, first/last,
+  oldest/newest, north/south, rise/fall, won/lost, married/divorced, mother/father ...: a
+  short list of general English opposites, in any of their forms) that the sentence lacks while it has the opposite among the same content
   words (three on each side): "after the conquest" over "before the Norman Conquest".
 Two words whose vectors are as close as synonyms are one meaning (word_vectors.py:
 "the biggest city" over "the largest city" is a paraphrase, not a swap); two capitalised
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .near_miss import WH, Tok, one_name, same, tokens, typo
+from .near_miss import WH, Tok, inflections, one_name, same, tokens, typo
 from .word_vectors import same_meaning
 
 
@@ -156,17 +156,24 @@ def _agree_back_to_content(q: list[Tok], s: list[Tok], i: int, k: int) -> bool:
     return False
 
 
-# English words of order, extent and outcome and their opposites: general English, not any
-# article's.
-_OPPOSITES = {
-    frozenset(p.split())
+# English words of order, extent, outcome and kin with their opposites: general English, not
+# any article's. Not converses ("bought"/"sold", "brother"/"sister", "husband"/"wife"): "Who
+# bought the rights?" is answered by "X sold the rights to Y", "Who was Emma's brother?" by
+# "Emma, sister of Richard". A pair is written in base forms; a word is one of them as written or as a
+# regular inflection ("increased", "starts") or an irregular form below ("rose", "fell").
+_OPPOSITES = [
+    tuple(p.split())
     for p in (
         "before after",
         "first last",
         "earliest latest",
+        "earlier later",
         "oldest newest",
         "oldest youngest",
+        "older younger",
+        "eldest youngest",
         "highest lowest",
+        "higher lower",
         "largest smallest",
         "biggest smallest",
         "most least",
@@ -175,38 +182,61 @@ _OPPOSITES = {
         "north south",
         "east west",
         "increase decrease",
-        "increased decreased",
+        "rise fall",
+        "rise drop",
+        "gain lose",
         "import export",
-        "imports exports",
         "win lose",
-        "won lost",
-        "married divorced",
+        "marry divorce",
         "alive dead",
         "guilty innocent",
-        "approved rejected",
-        "accepted rejected",
+        "approve reject",
+        "accept reject",
         "start end",
-        "started ended",
-        "opened closed",
+        "open close",
+        "arrive leave",
+        "mother father",
+        "man woman",
+        "men women",
+        "male female",
     )
+]
+_IRREGULAR = {
+    "rise": ("rose", "risen"),
+    "fall": ("fell", "fallen"),
+    "win": ("won", "winning"),
+    "lose": ("lost",),
+    "leave": ("left",),
+    "drop": ("dropped", "dropping"),
 }
 
 
+def _forms(base: str) -> frozenset[str]:
+    return frozenset({*inflections(base), *_IRREGULAR.get(base, ())})
+
+
+_FORMS = {base: _forms(base) for pair in _OPPOSITES for base in pair}
+
+
+def _bases(word: str) -> set[str]:
+    return {base for base, forms in _FORMS.items() if word in forms}
+
+
 def opposite(question: str, sentence: str) -> str | None:
-    """A word of order or extent the sentence turns into its opposite near the same word:
-    "after the conquest" over "before the Norman Conquest", "last win the Cup" over "lifted
-    the Cup for the first time". The question's own word is nowhere in the sentence."""
+    """A word of order, extent, outcome or kin the sentence turns into its opposite near
+    the same word: "after the conquest" over "before the Norman Conquest", "last win the Cup"
+    over "lifted the Cup for the first time", "did the shares rise" over "shares fell". The
+    question's own word is nowhere in the sentence, in any of its forms."""
     q, s = tokens(question), tokens(sentence)
     have = {t.word for t in s}
     for i, t in enumerate(q):
-        if t.word in have:
-            continue
-        others = {w for pair in _OPPOSITES if t.word in pair for w in pair} - {t.word}
-        if not others:
-            continue
+        mine = _bases(t.word)
+        if not mine or any(_FORMS[b] & have for b in mine) or any(same(t.stem, u.stem) for u in s):
+            continue  # the question's own word is there too ("married" and "marriage")
+        others = {o for pair in _OPPOSITES if mine & set(pair) for o in pair} - mine
         near_q = {q[j].stem for j in _near(q, i)}
         for k, u in enumerate(s):
-            if u.word in others and any(s[j].stem in near_q for j in _near(s, k)):
+            if _bases(u.word) & others and any(s[j].stem in near_q for j in _near(s, k)):
                 return f"{t.word}/{u.word}"
     return None
 
