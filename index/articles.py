@@ -139,7 +139,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
     head = read_head(lines, language, title_known=bool(known_title), menus=menus)
     dropped += head.dropped
     tail_date = _publication_note(head.body, dropped, language)
-    body_res = clean_body(head.body, shared)
+    body_res = clean_body(head.body, shared, front.get("author") or head.author)
     dropped += body_res.dropped
     text_lines = body_res.kept
     url = (

@@ -54,13 +54,18 @@ def outlet_from_domain(url: str, text: str = "") -> str | None:
 
 
 def _spell(label: str, text: str) -> str | None:
-    """The domain's name as the page writes it, or split before a nameplate word."""
+    """The domain's name as the page writes it, or split where its hyphens are
+    ("valley-voice" -> "Valley Voice"), or before a nameplate word."""
+    key = label.replace("-", "")
     for m in re.finditer(r"(?:[A-Z][\w'&-]*\s+){0,4}[A-Z][\w'&-]*", text):
         words = m.group(0).split()
         for i in range(len(words)):
             name = " ".join(words[i:])
-            if L.squash(name) in (label, "the" + label):
+            if L.squash(name) in (key, "the" + key):
                 return name
+    parts = label.split("-")
+    if len(parts) > 1 and all(p.isalpha() and len(p) > 1 for p in parts):
+        return " ".join(p.title() for p in parts)
     for word in sorted(NAMEPLATE, key=len, reverse=True):
         prefix = label.removesuffix(word)
         if prefix != label and len(prefix) >= 3 and prefix.isalpha():

@@ -20,7 +20,7 @@ from .tail import read_tail
 
 # A whole short line that is a control or a prompt of the page, not a sentence about news.
 _PROMPT = re.compile(
-    r"^(?:skip to (?:main )?content|skip advertisement|advertisement|advertising|supported by"
+    r"^(?:(?:(?:skip|jump) to (?:main )?(?:content|navigation|search)\s*)+|main menu|skip advertisement|advertisement|advertising|supported by"
     r"|advertisement feature|sponsored(?: content)?|ad"
     r"|share(?: this)?(?: article| story| post| page)?|share on \w+|print(?: this)?(?: article)?"
     r"|e-?mail(?: this)?(?: article)?|save(?: article)?|comments?|\d+\s+(?:comments?|replies|responses)"
@@ -145,9 +145,12 @@ def chrome_reason(line: str) -> str | None:
     return None
 
 
-def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyResult:
+def clean_body(
+    body: list[str], shared: frozenset[str] = frozenset(), author: str | None = None
+) -> BodyResult:
     """Split body lines into article text and chrome. `shared` holds the short lines that
-    appear in more than one article of the corpus (a site's boilerplate)."""
+    appear in more than one article of the corpus (a site's boilerplate); `author` is the
+    writer the head names, if it does."""
     res = BodyResult([], [], [], [], [], [])
     counts = Counter(line for line in body if not L.ends_sentence(line))
     reasons: list[str | None] = []
@@ -180,7 +183,7 @@ def clean_body(body: list[str], shared: frozenset[str] = frozenset()) -> BodyRes
         reasons[opened + 1 :] = [r or "comments" for r in reasons[opened + 1 :]]
     # Below the story's last sentence: author boxes, image tags, link labels.
     last = _last_sentence(body, reasons)
-    tail = read_tail(body, reasons, last)
+    tail = read_tail(body, reasons, last, author)
     for i, why in tail.reasons.items():
         reasons[i] = why
     if tail.author:

@@ -76,13 +76,14 @@ def read_head(
             kind = "dateline"
         masthead_at = i if kind == "masthead" else masthead_at
         head.dropped.append(Dropped(line, kind))
-    late_at = []
+    late_at, bylined = [], False  # metadata under the first paragraph; a byline among it
     for i in range(p, min(len(lines), p + _AFTER)):
         if late := _late_metadata(lines[i], head, language):
             consumed.add(i)
             head.dropped.append(Dropped(lines[i], late))
             late_at.append(i)
-            _name_above(lines, i, p, late, head, consumed)
+            named = _name_above(lines, i, p, late, head, consumed)
+            bylined = bylined or named or (late == "byline" and i > p)
     above = [i for i, _ in plain if reference_at is not None and i < reference_at]
     if title_known:
         title_at: int | None = -1
@@ -90,7 +91,11 @@ def read_head(
         title_at = above[-1]
     else:
         title_at = choose_title(plain, lines[p : p + 6], masthead_at)
-    if title_at is None and not title_known:
+    if title_at is not None and title_at >= 0 and _name_only(lines[title_at]) and bylined:
+        if _prose_headline(lines, p, late_at, head):  # the name was the site's, over it
+            consumed.add(p)
+            title_at = None
+    elif title_at is None and not title_known:
         if _prose_headline(lines, p, late_at, head):
             consumed.add(p)
         else:
@@ -141,18 +146,24 @@ def _prose_headline(lines: list[str], p: int, late_at: list[int], head: Head) ->
     return True
 
 
+def _name_only(text: str) -> bool:
+    return L.units(text) < 4 and L.is_name(text, 6)
+
+
 def _name_above(
     lines: list[str], i: int, p: int, late: str, head: Head, consumed: set[int]
-) -> None:
+) -> bool:
     """A bare name on the line above a dateline under the standfirst is the byline."""
     k = i - 1
     if late != "dateline" or k <= p or k in consumed or head.author is not None:
-        return
+        return False
     b = B.byline(lines[k])
-    if b and not b.rest and L.is_person(b.author) and L.units(lines[k]) <= 5:
-        head.author = b.author
-        consumed.add(k)
-        head.dropped.append(Dropped(lines[k], "byline"))
+    if not (b and not b.rest and L.is_person(b.author) and L.units(lines[k]) <= 5):
+        return False
+    head.author = b.author
+    consumed.add(k)
+    head.dropped.append(Dropped(lines[k], "byline"))
+    return True
 
 
 def _classify(line: str, head: Head, language: str) -> str:

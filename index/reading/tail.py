@@ -83,9 +83,12 @@ def _name_line(line: str) -> str | None:
     return b.author if b and not b.rest else None
 
 
-def read_tail(body: list[str], reasons: list[str | None], last: int) -> Tail:
+def read_tail(
+    body: list[str], reasons: list[str | None], last: int, known: str | None = None
+) -> Tail:
     """The writer named below the story. `reasons` says which body lines are already chrome;
-    `last` is the index of the story's last sentence."""
+    `last` is the index of the story's last sentence; `known` the byline's author, if any:
+    a biography of someone else is the story's own sentence."""
     tail = Tail()
     start = max(0, len(body) // 2)
     for i in range(start, len(body)):
@@ -126,7 +129,7 @@ def read_tail(body: list[str], reasons: list[str | None], last: int) -> Tail:
         elif (
             i >= len(body) - _TAIL_LINES
             and (bio := biography(body[i]))
-            and tail.author in (None, bio[0])
+            and (tail.author or known) in (None, bio[0])
         ):
             tail.author = bio[0]
             tail.reasons[i] = "author box"

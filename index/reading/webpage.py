@@ -66,6 +66,8 @@ def read_html(source: str) -> HtmlPage:
             if part and L.squash(part) != L.squash(page.title) and L.is_name(part, 6):
                 page.outlets.append(("masthead", part.strip()))
     for line in page.page_lines:
+        if site := S.reference_site(line):  # "From <Site>, the free encyclopedia"
+            page.outlets.append(("site name", site))
         held = L.copyright_holder(line)
         if held and held[0]:
             page.outlets.append((S.copyright_kind(line), held[0]))
