@@ -49,3 +49,28 @@ def test_question_words_vectors_are_kept_as_encoded(engine) -> None:  # type: ig
         assert np.array_equal(row, engine.encoder.encode([word])[0]), word
     asked = "Who looks after the grandkids of the physician?"
     assert expander.expand(asked) == expander.expand(asked)
+
+
+def test_spelling_searches_only_words_of_a_near_length(engine) -> None:  # type: ignore[no-untyped-def]
+    """A typo is matched against the words within its edit limit in length: the matches,
+    their distances and their order (ties by position) are those of the whole list."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from bot.core.spelling import _english_by_letter, _near_length
+    from bot.core.vocabulary import vocabulary
+
+    words = vocabulary(engine.snapshot).words
+    for typo in ["wher", "mayr", "livin", "reunon", "wyomming", "presidental", "kardashain"]:
+        limit = 2 if len(typo) >= 8 else 1
+        for pool in (words, _english_by_letter()[typo[0]]):
+            band = _near_length(pool, len(typo), limit)
+            assert len(band) < len(pool)
+
+            def best(choices: list[str], word: str = typo, cut: int = limit) -> list[object]:
+                found = process.extract(
+                    word, choices, scorer=OSA.distance, score_cutoff=cut, limit=20
+                )
+                return [(w, d) for w, d, _ in found]
+
+            assert best(band) == best(pool), typo
