@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import cache
 from typing import Any
+
+# Imported here, not per call: tokenize runs for every sentence an answer scores, and an
+# import statement in its body cost a tenth of its time.
+from .language import STEMMERS, cjk_terms, detect_language, has_cjk, stopwords
 
 # bm25s.tokenize's default pattern (the scikit-learn CountVectorizer one).
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 _local = threading.local()  # a snowball stemmer must not be shared across threads
 
 
+@cache
 def stopwords_en() -> frozenset[str]:
     """bm25s' English stopword list (the plus list: the 33-word default keeps "where", "did",
     "from" and friends), read without importing bm25s (see language.stopwords)."""
-    from .language import stopwords
-
     return stopwords("en")
 
 
@@ -41,8 +45,6 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
     words: index/language.py) uses that language's stopwords and Snowball stemmer, so a
     question is stemmed as the article it should find was; scripts written without spaces
     become overlapping character pairs (see language.cjk_terms)."""
-    from .language import cjk_terms, detect_language, has_cjk
-
     lower = text.lower()
     if language in (None, "en") and not has_cjk(lower):
         stop = stopwords_en()
@@ -51,14 +53,12 @@ def tokenize(text: str, language: str | None = None) -> list[str]:
         # English function words make up a fifth of any English sentence: that settles
         # the language without the full detection (this runs for every sentence scored).
         if language == "en" or len(tokens) < 3 or len(tokens) - len(words) >= 0.2 * len(tokens):
-            return list(stemmer().stemWords(words)) if words else []
+            return stemmer().stemWords(words) if words else []  # a new list
     lang = language or detect_language(lower, min_words=3)
     return cjk_terms(lower, lambda part: _words(part, lang))
 
 
 def _words(lower: str, language: str) -> list[str]:
-    from .language import STEMMERS, stopwords
-
     stop = stopwords_en() if language == "en" else stopwords(language)
     words = [w for w in _TOKEN.findall(lower) if w not in stop]
     if not words or language not in STEMMERS:
@@ -74,8 +74,6 @@ def _stemmer(language: str) -> Any:
         cache = _local.stemmers = {}
     if language not in cache:
         import Stemmer
-
-        from .language import STEMMERS
 
         cache[language] = Stemmer.Stemmer(STEMMERS[language])
     return cache[language]

@@ -194,8 +194,12 @@ class Snapshot:
         return art.text[int(self.chunk_start[i]) : int(self.chunk_end[i])]
 
     def sentence_text(self, j: int) -> str:
-        art = self.articles[int(self.sent_article[j])]
-        return art.text[int(self.sent_start[j]) : int(self.sent_end[j])]
+        # The article's text straight from its segment (what `articles[a].text` reads),
+        # without making the article object: scoring cuts hundreds of sentences an answer,
+        # most from articles it never cites, whose metadata need not be parsed.
+        a = int(self.sent_article[j])
+        text = self.segments[int(self._art_seg[a])].article_text(int(self._art_local[a]))
+        return text[int(self.sent_start[j]) : int(self.sent_end[j])]
 
     @cached_property
     def bm25(self) -> SegmentedBM25:
