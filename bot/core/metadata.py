@@ -13,9 +13,19 @@ from index.lexical import tokenize
 if TYPE_CHECKING:
     from index.snapshot import Snapshot
 
+# What a page calls itself ("report" only as "the report" itself: a story's report is
+# usually one it reports on): a question about one of these is about the article, while "who
+# wrote the novel" or "when was the treaty signed" asks about what the article reports.
+_KIND = (
+    r"(article|story|stories|piece|post|column|op-?ed|editorial|review|feature"
+    r"|blog(?: post)?|coverage|write-?up|news item|press release|obituary|interview)"
+)
+_ASKED = r"(it|this|that|the|these|those|his|her|their)"
 _INTENTS = {
     "author": re.compile(
-        r"\b(who (wrote|authored|penned|writes)|author|written by|byline|whose (article|story))\b",
+        rf"\b(who (wrote|authored|penned|writes)\b(?=\s*$|\s*\?|\s+{_ASKED}\b.{{0,60}}\b{_KIND}\b"
+        rf"|\s+(it|this|that)\b)|author of {_ASKED}\b.{{0,60}}\b{_KIND}\b|(article|story|piece)'?s? author"
+        rf"|written by|byline|whose (article|story|piece|column))",
         re.I,
     ),
     "outlet": re.compile(
@@ -26,11 +36,12 @@ _INTENTS = {
         re.I,
     ),
     "date": re.compile(
-        r"\b(when was (it|this|that|the) ?(article|story|piece|report|post)? ?(published|written|posted|dated|out)"
-        r"|when was (the|this|that) (article|story|piece|report|post)\b.{0,60}\b(published|written|posted)"
+        rf"\b(when was (it|this|that|the)\b ?({_KIND}|report)? ?(published|written|posted|dated|out)"
+        rf"|when was {_ASKED}\b.{{0,60}}\b{_KIND}\b.{{0,20}}\b(published|written|posted|put out|out)"
+        rf"|when did .{{0,40}}\b(publish|run|post|print)\b.{{0,60}}\b{_KIND}\b"
         r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated"
         r"|(what|which) date is (on|of) (the|this|that)"
-        r"|date of (the|this|that) (article|story|piece|report|post|exclusive))\b",
+        rf"|date of {_ASKED} {_KIND})\b",
         re.I,
     ),
 }

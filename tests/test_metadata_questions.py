@@ -1,0 +1,37 @@
+"""Which questions ask about the article itself (its writer, outlet, date) and which ask
+about what it reports: the article-kind noun decides, whatever the article is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.metadata import metadata_intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Who wrote the article about the harbour strike?", "author"),
+        ("who wrote the blog post on walking the coast path", "author"),
+        ("Who wrote the Evening Post piece on the bus strike?", "author"),
+        ("who wrote this?", "author"),
+        ("Who is the author of this review?", "author"),
+        ("whose column was it?", "author"),
+        ("When was the bike lanes column published?", "date"),
+        ("when was the city hall story about the budget posted", "date"),
+        ("When was it published?", "date"),
+        ("when did the Gazette publish its story on the flood", "date"),
+        ("What is the publication date?", "date"),
+        ("Which newspaper published the report?", "outlet"),
+        # What the article reports, not the article:
+        ("Who wrote the novel the film is adapted from?", None),
+        ("Who wrote the letter to the mayor?", None),
+        ("Who wrote in about the number 46 bus?", None),
+        ("Who is the author of the study?", None),
+        ("When was the council's audit report published?", None),
+        ("When was the treaty signed?", None),
+        ("What was authored in the 12th century?", None),
+    ],
+)
+def test_metadata_intent(question: str, intent: str | None) -> None:
+    assert metadata_intent(question) == intent
