@@ -93,10 +93,9 @@ def _unchanged_since_snapshot(
     except Exception:
         return False
     versions = snap.versions()  # ids and hashes from the catalogs: no metadata parsed
-    published = {aid: h for aid, h in versions.items() if aid not in unreadable}
-    if snap.signature != settings.signature or published != {
-        a.id: a.content_hash for a in articles.values()
-    }:
+    if snap.signature != settings.signature or {
+        aid: h for aid, h in versions.items() if aid not in unreadable
+    } != {a.id: a.content_hash for a in articles.values()}:
         return False
     if settings.chroma_url:
         # A server outlives this data directory (new server path, wiped, written from

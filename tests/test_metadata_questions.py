@@ -15,6 +15,7 @@ from bot.core.metadata import metadata_intent
         ("who wrote the blog post on walking the coast path", "author"),
         ("Who wrote the Evening Post piece on the bus strike?", "author"),
         ("who wrote this?", "author"),
+        ("Who wrote “Harbour strike ends after nine days”?", "author"),
         ("Who is the author of this review?", "author"),
         ("whose column was it?", "author"),
         ("When was the bike lanes column published?", "date"),

@@ -24,7 +24,7 @@ _ASKED = r"(it|this|that|the|these|those|his|her|their)"
 _INTENTS = {
     "author": re.compile(
         rf"\b(who (wrote|authored|penned|writes)\b(?=\s*$|\s*\?|\s+{_ASKED}\b.{{0,60}}\b{_KIND}\b"
-        rf"|\s+(it|this|that)\b)|author of {_ASKED}\b.{{0,60}}\b{_KIND}\b|(article|story|piece)'?s? author"
+        rf"|\s+(it|this|that)\b|\s+[\u201c\u2018'\x22])|author of {_ASKED}\b.{{0,60}}\b{_KIND}\b|(article|story|piece)'?s? author"
         rf"|written by|byline|whose (article|story|piece|column))",
         re.I,
     ),
@@ -37,7 +37,7 @@ _INTENTS = {
     ),
     "date": re.compile(
         rf"\b(when was (it|this|that|the)\b ?({_KIND}|report)? ?(published|written|posted|dated|out)"
-        rf"|when was {_ASKED}\b.{{0,60}}\b{_KIND}\b.{{0,20}}\b(published|written|posted|put out|out)"
+        rf"|when was {_ASKED}\b.{{0,60}}\b{_KIND}\b.{{0,60}}\b(published|written|posted|put out|out)"
         rf"|when did .{{0,40}}\b(publish|run|post|print)\b.{{0,60}}\b{_KIND}\b"
         r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated"
         r"|(what|which) date is (on|of) (the|this|that)"
