@@ -49,7 +49,7 @@ class CatalogWriter:
         self.chunks: list[int] = []
         self._terms: dict[str, list[int]] = {}
         self._sizes: list[int] = []
-        self._columns = {name: _Column() for name in COLUMNS}
+        self._columns = {name: _Column(name) for name in COLUMNS}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -65,7 +65,7 @@ class CatalogWriter:
         for w in words:
             self._terms.setdefault(w, []).append(local)
         for name, column in self._columns.items():
-            column.add(fields.get(name), present_only=name == "url")
+            column.add(fields.get(name))
 
     def write(self, path: Path) -> None:
         with open(path / "catalog.jsonl", "wb") as fh:
@@ -188,9 +188,9 @@ class Catalog:
         if self._path is not None and (self._path / "catalog_values.json").exists():
             values = json.loads((self._path / "catalog_values.json").read_text(encoding="utf-8"))
             return np.load(self._path / "catalog.npz")[f"col_{name}"], list(values[name])
-        column = _Column()  # a segment written before the columns: read every line once
+        column = _Column(name)  # a segment written before the columns: read every line once
         for fields in self.all_fields():
-            column.add(fields.get(name), present_only=name == "url")
+            column.add(fields.get(name))
         return np.asarray(column.codes, dtype=np.int32), list(column.values)
 
     def title_rows(self, term: str) -> np.ndarray:
@@ -202,15 +202,16 @@ class Catalog:
 
 
 class _Column:
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self.present_only = name == "url"  # see COLUMNS
         self.values: dict[str, int] = {}
         self.codes: list[int] = []
 
-    def add(self, value: Any, present_only: bool = False) -> None:
+    def add(self, value: Any) -> None:
         if not value:
             self.codes.append(-1)
             return
-        key = "" if present_only else str(value)
+        key = "" if self.present_only else str(value)
         self.codes.append(self.values.setdefault(key, len(self.values)))
 
 

@@ -87,8 +87,8 @@ class ArticleView(Sequence[SegmentArticle]):
             yield seg, self._local[pos], pos
 
     def __iter__(self) -> Iterator[SegmentArticle]:
-        for p, seg in enumerate(self._segments):
-            keep = set(self._local[self._seg == p].tolist())
+        for seg, current, _ in self.by_segment():
+            keep = set(current.tolist())
             for local, art in enumerate(seg.articles):
                 if local in keep:
                     yield art
