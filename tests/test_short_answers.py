@@ -1,8 +1,9 @@
 """Every question of every tuning set (seed, external, general, blind, blind2), answered for
-real: each short answer is the exact slice of its article it claims and lies inside the first answer sentence; every answer
-sentence is verbatim in its passage; refusals cite nothing, and a near-miss refusal points
-to its closest passage, verbatim too. The held-out sets are not run here (never run them
-to choose anything: the lead runs them once at the end)."""
+real: each short answer is the exact slice of its article it claims and lies inside the
+first answer sentence; every answer sentence is verbatim in its passage; refusals cite
+nothing, and a near-miss refusal points to its closest passage, verbatim too. The held-out
+sets are not run here (never run them to choose anything: the lead runs them once at the
+end)."""
 
 from __future__ import annotations
 
