@@ -263,6 +263,20 @@ PARTS = {
 # ---------------------------------------------------------------- the benchmark
 
 
+def reference_ms() -> float:
+    """A fixed pure-Python workload, best of 3: how fast this machine is right now. The same
+    code measured 2x apart on two sessions' machines (shared hosts); this puts a number on it,
+    so results from different runs can be compared."""
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i % 7
+        best = min(best, time.perf_counter() - started)
+    return round(best * 1000, 1)
+
+
 def machine() -> dict[str, Any]:
     cpu = "unknown"
     for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -275,6 +289,7 @@ def machine() -> dict[str, Any]:
         "nproc": os.cpu_count(),
         "python": platform.python_version(),
         "loadavg_at_start": [round(x, 2) for x in load],
+        "reference_ms_at_start": reference_ms(),
     }
 
 
@@ -358,6 +373,7 @@ def bench(sizes: list[int], work: Path, replica: bool = True) -> dict[str, Any]:
         }
         shutil.rmtree(big, ignore_errors=True)
     res["machine"]["loadavg_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    res["machine"]["reference_ms_at_end"] = reference_ms()
     return res
 
 
@@ -451,7 +467,8 @@ def table(res: dict[str, Any]) -> str:
     m = res["machine"]
     rows.append("")
     rows.append(
-        f"Machine: {m['cpu']}, {m['nproc']} CPUs, Python {m['python']}; load average at start {m['loadavg_at_start']}, at end {m.get('loadavg_at_end')}."
+        f"Machine: {m['cpu']}, {m['nproc']} CPUs, Python {m['python']}; load average at start {m['loadavg_at_start']}, at end {m.get('loadavg_at_end')}; "
+        f"reference Python workload {m.get('reference_ms_at_start')} ms at start, {m.get('reference_ms_at_end')} ms at end (lower is a faster machine)."
     )
     return "\n".join(rows)
 
