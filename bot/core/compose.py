@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .answer_types import question_kind
+from .answerable import missing
 from .lead import choose_lead, continue_after
 from .models import (
     Answer,
@@ -84,6 +85,10 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
     lead = choose_lead(evidence, pool, passage_chars)
     if lead is None:
         return _refusal(evidence, top)
+    # The passage is about what was asked but gives no detail of the asked kind (answerable.py)
+    around = passage_around(snap, lead.sentence, passage_chars)
+    if missing(evidence.asked, snap.sentence_text(lead.sentence), around.text):
+        return _refusal(evidence, around)
     chosen = [lead, *_adding(evidence, lead, pool, k)]
     extra = [c for c in pool if c not in chosen and not _repeats(evidence, c, chosen)]
     sources: list[Source] = []

@@ -1,0 +1,112 @@
+"""The asked detail must be in the answering passage: a sum for "how much ... cost", a name
+for "who", a date for "when" (bot/core/answerable.py), and an answer that gives one stands."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.answerable import missing, names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The upgrade will cost the county $3.5m over two years.",
+        "Officials put the bill at £62 million, including debt.",
+        "The plant cost 40 million euros to build.",
+        "Tickets are priced at EUR 25 each.",
+        "She was paid 1,200 dollars a month during the trial.",
+    ],
+)
+def test_a_sum_in_any_format_answers_a_money_question(sentence: str) -> None:
+    assert missing("How much did it cost?", sentence, sentence) is None
+
+
+def test_no_sum_is_missing_money_and_the_questions_own_sum_does_not_count() -> None:
+    career = "Ms Okoro joined the insurer from a rival bank in 2011 and now runs its Lagos office."
+    assert missing("How much does Ms Okoro earn?", career, career) == "a sum of money"
+    repeated = "The $20 pass went on sale in March."
+    question = "How much more than the $20 pass does the annual pass cost?"
+    assert missing(question, repeated, repeated) == "a sum of money"
+    # a number that is no sum (a length, a count) is not one either
+    bridge = "The viaduct, finished in 1974, is 412 metres long and carries two tracks."
+    assert missing("What did the viaduct cost to build?", bridge, bridge) == "a sum of money"
+
+
+def test_a_name_question_needs_a_name_the_question_does_not_give() -> None:
+    q = "Who founded the Larkspur Mill?"
+    about = "The Larkspur Mill employed most of the village for a century."
+    assert missing(q, about, about) == "a name"
+    named = "The Larkspur Mill was founded by brothers Amos and Eli Tarrant in 1851."
+    assert missing(q, named, named) is None
+    # the name may be in the passage around the sentence, and a single word
+    passage = f"{about} It was set up by Tarrant, a weaver."
+    assert missing(q, about, passage) is None
+    naming = "What was the name of the ferry's captain?"
+    crew = "the ferry's captain steered it back to port after the engine failed."
+    assert missing(naming, crew, crew) == "a name"
+
+
+def test_names_skip_sentence_openers_months_and_repeats_of_the_question() -> None:
+    assert names("The council met in March. In May, Priya Raman spoke.") == ["Priya", "Raman"]
+    q = "Who chairs Norway's fisheries board?"
+    text = "A spokesperson for Norway said the board would meet again."
+    assert missing(q, text, text) == "a name"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bridge opened to traffic in 1932.",
+        "Work started in the 1890s.",
+        "The doors open at 7.30pm on weekdays.",
+        "It was rebuilt on Tuesday after the storm.",
+        "The abbey was rebuilt in the 12th century.",
+        "The hall reopened after the war.",
+    ],
+)
+def test_any_time_word_answers_a_when_question(sentence: str) -> None:
+    assert missing("When did it open?", sentence, sentence) is None
+
+
+def test_a_sentence_that_says_nothing_of_time_is_missing_a_date() -> None:
+    s = "Harriet Vale became chair of the trust, said a spokesman for the trust."
+    assert missing("When did Harriet Vale become chair of the trust?", s, s) == "a date"
+    hosted = "The Grange hosted weddings for the county's farmers."
+    assert missing("What year did the Grange close?", hosted, f"{hosted} It was sold in 1998.") == (
+        "a date"
+    )
+
+
+def test_questions_of_other_kinds_and_languages_are_left_alone() -> None:
+    s = "The mayor was upset by the vote."
+    assert missing("Why was the mayor upset?", s, s) is None
+    assert (
+        missing("¿Quién fundó la empresa?", "la empresa es grande.", "la empresa es grande.")
+        is None
+    )
+    assert missing("How many votes did the mayor get?", s, s) is None
+
+
+def test_engine_refuses_a_sum_its_articles_never_give(general_engine) -> None:  # type: ignore[no-untyped-def]
+    q = "How much did the Hollin Bank Bakery sourdough sell for?"
+    answer = general_engine.answer(q)
+    assert not answer.answered and not answer.citations
+    assert answer.closest is not None and "sourdough" in answer.closest.passage
+    assert missing(q, answer.closest.passage, answer.closest.passage) == "a sum of money"
+
+
+def test_engine_refuses_a_when_the_passage_gives_no_time(general_engine) -> None:  # type: ignore[no-untyped-def]
+    answer = general_engine.answer(
+        "When did Dave Kerrigan start as the union's regional secretary?"
+    )
+    assert not answer.answered and not answer.citations
+    assert answer.closest is not None and "Kerrigan" in answer.closest.passage
+
+
+def test_engine_still_answers_when_the_detail_is_there(general_engine) -> None:  # type: ignore[no-untyped-def]
+    price = general_engine.answer("How much does the Slate 5 cost?")
+    assert price.answered and price.short_answer is not None
+    assert "$449" in price.short_answer.text
+    clock = general_engine.answer("When did the tree fall on the car in Lanmoor?")
+    assert clock.answered and "1.30am" in clock.text
