@@ -110,3 +110,21 @@ def test_engine_still_answers_when_the_detail_is_there(general_engine) -> None: 
     assert "$449" in price.short_answer.text
     clock = general_engine.answer("When did the tree fall on the car in Lanmoor?")
     assert clock.answered and "1.30am" in clock.text
+
+
+def test_a_sum_noun_after_how_much_asks_for_money_but_not_over_a_percentage() -> None:
+    q = "How much rent did the housing trust collect last year?"
+    plain = "The housing trust let out 140 flats across the estate last year."
+    assert missing(q, plain, plain) == "a sum of money"
+    paid = "Tenants paid the housing trust about £1.9m in rent last year."
+    assert missing(q, paid, paid) is None
+    rose = "Profits at the cooperative rose 12% on the year."
+    assert missing("By how much did profits rise at the cooperative?", rose, rose) is None
+
+
+def test_a_date_asked_without_opening_with_when() -> None:
+    reopened = "The museum reopened with a new wing for its fossil collection."
+    assert missing("On what date did the museum reopen?", reopened, reopened) == "a date"
+    dated = "The museum reopened on 4 June with a new wing."
+    assert missing("On what date did the museum reopen?", dated, dated) is None
+    assert missing("In what year did the museum reopen?", "It reopened in 1987.", "") is None
