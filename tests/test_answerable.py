@@ -128,3 +128,17 @@ def test_a_date_asked_without_opening_with_when() -> None:
     dated = "The museum reopened on 4 June with a new wing."
     assert missing("On what date did the museum reopen?", dated, dated) is None
     assert missing("In what year did the museum reopen?", "It reopened in 1987.", "") is None
+
+
+def test_who_is_a_named_person_asks_for_a_description_not_a_name() -> None:
+    s = "Tomasz Beck, who has died aged 81, ran the valley's only cinema for forty years."
+    assert missing("Who was Tomasz Beck?", s, s) is None
+    assert missing("who's Tomasz Beck", s, s) is None
+    assert missing("Who was the cinema's projectionist?", s, s) is None  # Tomasz Beck names one
+    alone = "The cinema closed in 1990 after forty years."
+    assert missing("Who was the cinema's projectionist?", alone, alone) == "a name"
+
+
+def test_engine_answers_who_was_with_the_description(general_engine) -> None:  # type: ignore[no-untyped-def]
+    answer = general_engine.answer("Who is Tobias Wren?")
+    assert answer.answered and "a researcher" in answer.text

@@ -61,6 +61,8 @@ _MONEY_NOUN = re.compile(
     r"|salary|pay|fees?|money|cash|grants?|subsid(?:y|ies)|compensation|turnover|investment)\b",
     re.I,
 )
+# "Who was Margaret Ng?" asks what she is (a description), not for a name
+_IDENTITY = re.compile(r"^\W*[Ww]hom?(?:['’]s| is| was| are| were)\s+[A-Z]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CLAUSE = re.compile(r"(?<=[.!?:;\"“”])\s+|\n")  # a new sentence or quote starts capitalised
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -78,7 +80,7 @@ def missing(question: str, sentence: str, passage: str) -> str | None:
         return None  # the name and date tests read English capitals and time words
     kind = question_kind(question)
     asked = analyse(question, kind)
-    if asked.kind == "person" or asked.naming:
+    if (asked.kind == "person" or asked.naming) and not _IDENTITY.match(question):
         return None if _names_another(question, passage) else "a name"
     # "On what date ...", "In what year ...": a date too, though not opening with its wh-word
     dated = kind == "time" or (asked.kind == "time" and not measures)
