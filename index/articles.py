@@ -27,6 +27,7 @@ from .reading.datelines import find_dates
 from .reading.head import read_head
 from .reading.markdown import markdown_lines
 from .reading.sitelines import NAMEPLATE, site_and_section
+from .reading.stated import stated_date
 from .reading.webpage import read_html
 from .shared.article import Article
 from .shared.errors import UnreadableArticle
@@ -178,6 +179,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         url=url,
         author=author,
         language=language,
+        date_text=stated_date(date, [*(d.line for d in dropped), title, *text_lines], language),
         text="\n\n".join(text_lines),
         extra={k: v for k, v in front.items() if k not in _FRONT_KNOWN},
         dropped=tuple((d.line, d.reason) for d in dropped),

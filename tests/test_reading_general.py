@@ -345,7 +345,7 @@ def test_sources_id_shows_the_lines_cleaning_dropped(general_index) -> None:  # 
         ),
         (
             "When was the article about the copper strike at Cerro Alto published?",
-            "is dated 2022-10-03.",
+            "is dated October 3, 2022.",  # as the page writes it
         ),
     ],
 )

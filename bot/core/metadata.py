@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.core.dates_written import as_written, sentence_at
 from bot.core.models import Draft, Quote, Source
 from bot.core.passages import passage_around
 from index.lexical import tokenize
@@ -41,6 +42,9 @@ _INTENTS = {
         rf"|when did .{{0,40}}\b(publish|run|post|print)\b.{{0,60}}\b{_KIND}\b"
         r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated"
         r"|(what|which) date is (on|of) (the|this|that)"
+        # a page, issue or edition of an outlet "comes out" on the date it is dated
+        rf"|(when|(what|which) (date|day)) (did|does|was|were) .{{0,60}}\b({_KIND}|page|issue|edition"
+        r"|newsletter|bulletin)s? (come|came|go|went|appear)\w* out"
         rf"|date of {_ASKED} {_KIND})\b",
         re.I,
     ),
@@ -68,25 +72,28 @@ def metadata_stage(draft: Draft) -> Draft:
     if named is None and not evidence.sentences:
         return draft
     if named is not None:
-        art, s0 = snap.articles[named], snap.first_sentence(named)
+        row = named
         score = evidence.sentences[0].hit.fused if evidence.sentences else 0.0
     else:
         top = evidence.sentences[0].hit
-        art, s0, score = (
-            snap.articles[int(snap.chunk_article[top.chunk])],
-            int(snap.chunk_s0[top.chunk]),
-            top.fused,
-        )
+        row, score = int(snap.chunk_article[top.chunk]), top.fused
+    art = snap.articles[row]
+    s0 = snap.first_sentence(row) if named is not None else int(snap.chunk_s0[top.chunk])
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
     if value is None:
         return draft  # unknown metadata: the content answer (or refusal) stands
+    at = None
+    if intent == "date":  # the date in the article's own words, cited where it says so
+        value, at = as_written(art, value)
     lead = {
         "author": f"“{art.title}” was written by {value}.",
         "outlet": f"“{art.title}” was published by {value}.",
         "date": f"“{art.title}” is dated {value}.",
     }[intent]
     first = next((s for s in draft.sources if s.window.article.id == art.id), None)
-    if first is None:
+    if at is not None:
+        first = Source(passage_around(snap, sentence_at(snap, snap.first_sentence(row), at)), score)
+    elif first is None:
         first = Source(passage_around(snap, s0), score)
     others = [s for s in draft.sources if s.key != first.key]
     # The lead speaks for the article's own passage; content quotes citing it would repeat it.

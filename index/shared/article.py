@@ -23,6 +23,7 @@ class ArticleMeta:
     language: str = (
         "en"  # ISO 639-1, detected or from front matter: how its text is split and stemmed
     )
+    date_text: str | None = None  # the date as the article writes it ("June 30, 2021"), if it does
 
     def meta(self) -> dict[str, Any]:
         """The metadata fields only (never the text), e.g. for JSON output."""
@@ -58,6 +59,7 @@ class Article(ArticleMeta):
             url=metadata.get("url"),
             author=metadata.get("author"),
             language=str(metadata.get("language") or "en"),
+            date_text=metadata.get("date_text"),
             text=document,
             content_hash=str(metadata.get("article_hash", "")),
             path=str(metadata.get("path") or ""),
