@@ -23,7 +23,7 @@ from .language import detect_language
 from .outlets import best_outlet, outlet_from_domain, outlet_from_text
 from .reading import lines as L
 from .reading.chrome import SHARED, Dropped, clean_body
-from .reading.datelines import find_dates
+from .reading.datelines import closing_date, find_dates, numeric_order
 from .reading.head import read_head
 from .reading.markdown import markdown_lines
 from .reading.sitelines import NAMEPLATE, site_and_section
@@ -130,6 +130,11 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         lines = [L.normalise(line) for line in raw]
         menus = frozenset(i for i, line in enumerate(raw[:40]) if L.spaced_items(line))
     language = front.get("language") or front.get("lang") or detect_language("\n".join(lines))
+    # how the page writes a numeric date (03/04/2025), told by its other dates and address
+    address = front.get("url") or (html.url if html else None)
+    address = address or next((L.url_of(x) for x in lines if L.is_url(x)), None)
+    order = numeric_order("\n".join(lines), address)
+    dates_in = f"{language}@{order}" if order else language
     known_title = front.get("title") or md_title or (html.title if html else None)
     dropped: list[Dropped] = []
     if known_title:
@@ -137,9 +142,9 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         keep = [i for i, x in enumerate(lines) if L.squash(x) != L.squash(known_title)]
         menus = frozenset(n for n, i in enumerate(keep) if i in menus)
         lines = [lines[i] for i in keep]
-    head = read_head(lines, language, title_known=bool(known_title), menus=menus)
+    head = read_head(lines, dates_in, title_known=bool(known_title), menus=menus)
     dropped += head.dropped
-    tail_date = _publication_note(head.body, dropped, language)
+    tail_date = _publication_note(head.body, dropped, dates_in)
     body_res = clean_body(head.body, shared, front.get("author") or head.author)
     dropped += body_res.dropped
     text_lines = body_res.kept
@@ -167,10 +172,11 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
     date = _iso(front.get("date")) or (html.date if html else None) or head.date
     date = date or head.updated or tail_date or _url_date(url)
     # a wire or press-release dateline opens the story, under a standfirst if there is one
-    date = date or next(filter(None, (L.wire_date(x, language) for x in text_lines[:2])), None)
+    date = date or next(filter(None, (L.wire_date(x, dates_in) for x in text_lines[:2])), None)
     author = front.get("author") or (html.author if html else None) or head.author
     author = author or next(iter(body_res.authors), None)
     title = known_title or head.title or _title_from_text(text_lines) or aid
+    date = date or (closing_date(title, dates_in) if known_title or head.title else None)
     return Article(
         id=aid,
         title=title,
@@ -179,7 +185,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         url=url,
         author=author,
         language=language,
-        date_text=stated_date(date, [*(d.line for d in dropped), title, *text_lines], language),
+        date_text=stated_date(date, [*(d.line for d in dropped), title, *text_lines], dates_in),
         text="\n\n".join(text_lines),
         extra={k: v for k, v in front.items() if k not in _FRONT_KNOWN},
         dropped=tuple((d.line, d.reason) for d in dropped),

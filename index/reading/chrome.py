@@ -101,6 +101,16 @@ _CREDITS = re.compile(
     r"|^[(（]\s*(?:编辑|责任编辑|责编|记者|edición|redacción)\s*[:：]",
     re.I,
 )
+# A cookie-consent banner: the site asking leave to store cookies, with its buttons. It speaks
+# of the site itself ("we use", "this site uses", "by continuing to browse"), which a story
+# about cookies quotes only inside a sentence of its own.
+_CONSENT = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|our partners) (?:uses?|and our partners use) cookies\b"
+    r"|\bcookies?\b.{0,120}\b(?:by continuing to (?:browse|use)|you (?:agree|consent) to|accept all"
+    r"|manage (?:preferences|cookies|settings)|cookie (?:policy|settings))\b"
+    r"|\b(?:nous utilisons|wir verwenden|utilizamos|usamos|utilizziamo) (?:des |)cookies\b",
+    re.I,
+)
 _ABOUT = re.compile(r"^about\s+(?P<name>\S.{0,40})$", re.I)
 _PRONOUNS = {"us", "me", "him", "her", "them", "you", "this", "the author", "the site"}
 _FULL_STOP = re.compile(r"[.。]['\"”’»)\]）」]*\s*$")
@@ -142,6 +152,8 @@ def chrome_reason(line: str) -> str | None:
         return "credits"
     if L.units(line) <= 30 and _PAYWALL.search(line):
         return "paywall prompt"
+    if L.units(line) <= 80 and _CONSENT.search(line):
+        return "cookie notice"
     return None
 
 

@@ -62,13 +62,15 @@ def _iso(span: str) -> str | None:
 
 def _numeric(span: str, language: str) -> str | None:
     """29/04/2022 is unambiguous; 04/05/2022 is not in English, and is left alone rather than
-    guessed. Dots (02.03.2022) are written day first wherever they are used, and so are
+    guessed unless the page shows which way it writes dates (numeric_order, carried as
+    "en@dmy"). Dots (02.03.2022) are written day first wherever they are used, and so are
     slashes in every language but English."""
     a, b, y = (int(n) for n in re.findall(r"\d+", span))
-    day_first = "." in span or language != "en"
+    base, _, order = language.partition("@")
+    day_first = "." in span or order == "dmy" or (base != "en" and order != "mdy")
     if (a > 12 >= b) or (day_first and b <= 12):
         day, month = a, b
-    elif b > 12 >= a:
+    elif b > 12 >= a or (order == "mdy" and b <= 12):
         day, month = b, a
     else:
         return None
@@ -97,8 +99,42 @@ def is_numeric_date(line: str) -> bool:
     return bool(_ALL_NUMERIC.match(line.strip()))
 
 
+# Month names capitalised, as a date writes them ("2 may be" is not a date)
+_MONTH_EN = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY_MONTH = re.compile(rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_EN}\b")
+_MONTH_DAY = re.compile(rf"\b{_MONTH_EN}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:.%])")
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:19|20)?\d\d(?![\d/])")
+# Country domains whose dates are written month first, and two-letter domains used as
+# generic ones (not a country's); every other country writes the day first.
+_MONTH_FIRST_TLDS = {"us", "ph", "fm"}
+_GENERIC_TLDS = {"io", "co", "tv", "me", "ai", "ly", "to", "cc", "ws", "gg", "ca", "sh", "am"}
+
+
+def numeric_order(text: str, url: str | None = None) -> str | None:
+    """ "dmy" or "mdy": how a page writes 03/04/2025, told by its other dates, else None.
+    The evidence, strongest first: a slashed date that only reads one way (21/10/2025), the
+    order the page writes its dates in words ("14 March" against "March 14"), and the
+    country of its web address."""
+    pairs = [(int(a), int(b)) for a, b in _SLASHED.findall(text)]
+    votes = (sum(a > 12 >= b for a, b in pairs), sum(b > 12 >= a for a, b in pairs))
+    if votes[0] == votes[1]:
+        votes = (len(_DAY_MONTH.findall(text)), len(_MONTH_DAY.findall(text)))
+    if votes[0] != votes[1]:
+        return "dmy" if votes[0] > votes[1] else "mdy"
+    host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/", 1)[0].split(":", 1)[0]
+    tld = host.rsplit(".", 1)[-1] if "." in host else ""
+    if len(tld) != 2 or tld in _GENERIC_TLDS:
+        return None
+    return "mdy" if tld in _MONTH_FIRST_TLDS else "dmy"
+
+
 def find_dates(text: str, language: str = "en") -> list[FoundDate]:
-    """Every full calendar date written in `text`, in order."""
+    """Every full calendar date written in `text`, in order. `language` may carry the page's
+    numeric order after an "@" ("en@dmy", from numeric_order)."""
+    language, at, order = language.partition("@")
     language = _DATEPARSER_CODE.get(language, language)
     languages = (language, "en") if language and language != "en" else ("en",)
     out: list[FoundDate] = []
@@ -114,7 +150,7 @@ def find_dates(text: str, language: str = "en") -> list[FoundDate]:
         if m.group("iso"):
             iso = _iso(span)
         elif m.group("num"):
-            iso = _numeric(span, language)
+            iso = _numeric(span, language + at + order)
         elif m.group("cjk"):
             iso = _cjk(span)
         else:
@@ -122,6 +158,24 @@ def find_dates(text: str, language: str = "en") -> list[FoundDate]:
         if iso and _plausible(iso):
             out.append(FoundDate(iso, start, m.end()))
     return out
+
+
+def closing_date(title: str, language: str = "en") -> str | None:
+    """ "Letters to the editor, Friday 12 September 2025", "Briefing: 4 May 2025": a headline
+    that ends in the date of the issue it belongs to, set off by a separator. A date inside
+    the words ("Remembering 7 July 2005") is what the story is about, not when it ran."""
+    found = find_dates(title, language)
+    if not found or title[found[-1].end :].strip(" .)"):
+        return None
+    before = title[: found[-1].start]
+    return found[-1].iso if re.search(r"(?:,|\s[-–—|]|:)\s*$", before) else None
+
+
+def is_weekday(word: str, language: str = "en") -> bool:
+    """ "Thu", "Donnerstag": a day's name in the page's language (or English)."""
+    base = language.partition("@")[0]
+    base = _DATEPARSER_CODE.get(base, base)
+    return _is_weekday(word, (base, "en") if base and base != "en" else ("en",))
 
 
 @lru_cache(maxsize=1024)

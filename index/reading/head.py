@@ -65,7 +65,8 @@ def read_head(
     consumed: set[int] = set()
     masthead_at = reference_at = None
     for i, line in enumerate(lines[:p]):
-        kind = "navigation" if i in menus else _classify(line, head, language)
+        menu = i in menus and not S.control_bar(line)  # a bar of controls may name the site
+        kind = "navigation" if menu else _classify(line, head, language)
         reference_at = i if kind == "reference site" and reference_at is None else reference_at
         if kind == "plain":
             plain.append((i, line))
@@ -110,7 +111,7 @@ def read_head(
             if i == plain[0][0] and masthead_at is None and _site_like(text):
                 head.outlets.append(("masthead", text))
                 reason = "masthead"
-            elif site := site_of(text):
+            elif site := site_of(text, first=i == plain[0][0]):
                 head.outlets.append(("masthead", site))
                 reason = "masthead"
         elif head.author is None and L.units(text) <= 8 and (b := B.byline(text)):
@@ -183,6 +184,9 @@ def _classify(line: str, head: Head, language: str) -> str:
         return "dateline"  # a date that cannot be read (04/05/2022, a garbled one): not guessed
     if _REPORTING_FROM.match(line):
         return "byline"  # "Reporting from Kyiv, Ukraine" under the names
+    if (bar := S.control_bar(line)) is not None:
+        head.outlets += [("menu", bar)] if bar else []
+        return "navigation"
     if (items := L.menu_items(line)) is not None:
         if site := S.site_and_section(line, S.NAMEPLATE):
             head.outlets.append(("menu", site))
@@ -255,6 +259,8 @@ def _dated(found: tuple[str, str, str, str], head: Head) -> str | None:
         if b is None:
             return None
         head.author = head.author or b.author
+    elif after and (b := B.byline(after, labelled_only=True)):
+        head.author = head.author or b.author  # "Posted on <date> by A · 14 comments"
     elif after and L.units(after) > 3:
         if L.is_prose(after):
             return None

@@ -33,27 +33,32 @@ def _share(text: str, story: set[str]) -> float:
     return len(words & story) / len(words) if words else 0.0
 
 
-def site_of(text: str) -> str | None:
-    """The site named by a line above the headline: "<Site> | <Section>", "<Site> — <slogan>"."""
+def site_of(text: str, first: bool = False) -> str | None:
+    """The site named by a line above the headline: "<Site> | <Section>", "<Site> — <slogan>";
+    on the page's `first` line also "<Site> — <tagline>", a blog's name."""
     if site := S.site_and_section(text, S.NAMEPLATE):
         return site
-    pair = S.site_and_slogan(text)
+    pair = S.site_and_slogan(text) or (S.site_and_tagline(text) if first else None)
     return pair[0] if pair else None
 
 
 def _not_headline(
-    first: tuple[int, str], after: str, masthead_at: int | None, story: set[str]
+    first: tuple[int, str], later: tuple[int, str], masthead_at: int | None, story: set[str]
 ) -> bool:
     """A candidate above another one that is the site's, not the story's: its name with a
     section, its name with a slogan, or a slogan on its own (right under its name, or
     in words a site speaks of itself with), sharing less with the story than what follows."""
-    i, text = first
+    (i, text), (after_at, after) = first, later
     items = L.menu_items(text) or []
     if S.site_and_section(text, S.NAMEPLATE) or (len(items) == 2 and S.is_section(items[1])):
         return True  # "<Site> | <Section>", or "<A Name> | <Section>" (a site or a byline)
     less = _share(text, story) < _share(after, story) and len(distinctive(text) & story) <= 1
     if S.site_and_slogan(text) or S.is_slogan(text):
         return less
+    if S.site_and_tagline(text):  # set apart from the next by a menu or a dateline, and
+        # sharing no more of the story's words: a headline and its standfirst sit together
+        apart = after_at > i + 1
+        return apart and len(distinctive(text) & story) <= len(distinctive(after) & story)
     return (
         masthead_at is not None
         and i == masthead_at + 1
@@ -75,7 +80,7 @@ def choose_title(
         masthead_at, plain = plain[0][0], plain[1:]
     story_words = distinctive(" ".join(story))
     long = [(i, t) for i, t in plain if L.units(t) >= 4]
-    while len(long) > 1 and _not_headline(long[0], long[1][1], masthead_at, story_words):
+    while len(long) > 1 and _not_headline(long[0], long[1], masthead_at, story_words):
         long = long[1:]
     for i, text in long:
         if distinctive(text) & story_words:

@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .datelines import find_dates
+from .datelines import find_dates, is_weekday
 
 # Sentence-final punctuation, allowing closing quotes and brackets after it.
 _ENDS = re.compile(r"[.!?…。！？]['\"”’»)\]）」』]*\s*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_URL = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$", re.I)
+# Without a scheme, an address ends its host in a top-level domain of letters: "23.01.2025"
+# (a dotted date) and "3.14" are not addresses.
+_URL = re.compile(
+    r"^(?:https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,}|xn--[a-z0-9-]+)(?::\d+)?(?:/\S*)?)$",
+    re.I,
+)
 # Separators between menu or breadcrumb items; "/" only with spaces ("24/7" is not a menu).
 _SEP = re.compile(r"\s+(?:[|›»>•·/]|&gt;)\s+|\s*[|›»]\s*")
 # Small words that may sit lowercase inside a proper name ("Juan de la Vega", "Bank of England").
@@ -161,6 +166,10 @@ def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
     # "Published 3:14 p.m. ET March 2, 2021", "11:58, 24 MAY 2023": a time may come first
     before = normalise(_TIME.sub(" ", before)) if _TIME.search(before) else before
     before = re.sub(r"(?:^|\s+)(?:on|at|el|le|am|the)\s*$|[\s,|·•—–:-]+$", "", before).strip()
+    if (wd := re.search(r"(?:^|\s)([^\W\d_]{3,})\.?,?$", before)) and is_weekday(
+        wd.group(1), language
+    ):
+        before = before[: wd.start()].strip()  # "Thu 23.01.2025": the weekday is the date's
     # "By A | Published <date> | Updated <date>": the label may follow the byline, and a
     # second, later date (the update) may follow the first.
     if tail_m := _LABEL_AT_END.search(before):
@@ -274,7 +283,10 @@ def display_case(name: str, text: str) -> str:
         if not is_upper_name(m.group(0)):
             found = m.group(0)  # "for the Harbor Ledger": a sentence's "the" is the name's "The"
             return found[0].upper() + found[1:]
-    words = name.title().split()
+    # "SCRUMHALF.IE": a name that is a domain keeps its suffix in lower case
+    words = [
+        re.sub(r"(?<=\w)\.[A-Z]\w*$", lambda m: m.group(0).lower(), w) for w in name.title().split()
+    ]
     return " ".join(
         w.lower() if i and w.lower() in _PARTICLES - {"&"} else w for i, w in enumerate(words)
     )

@@ -84,6 +84,12 @@ _SELF_NAMING = [
         r"service|organi[sz]ation|outlet|publication)|newsroom|publication|news agency)\b"
     ),
 ]
+# "Press release — <Organisation>, <Department>": the organisation issues the page (and may
+# be named like a person: "University of <Place>").
+_ISSUER = re.compile(
+    rf"^(?i:press release|news release|media release|communiqué de presse|pressemitteilung"
+    rf"|nota de prensa|comunicado de prensa)\s*(?:[—–:|]|-)\s*{_NAME}{_END}"
+)
 # Words a site's slogan uses about itself or its readers.
 _SLOGAN = re.compile(
     r"\b(?:news|stories|journalism|reporting|coverage|voice|your|our|you|since|trusted|"
@@ -91,6 +97,30 @@ _SLOGAN = re.compile(
     re.I,
 )
 _SLOGAN_SEP = re.compile(r"\s+[-–—|:·•]\s+|:\s+")
+
+
+# The controls a site's header bar puts beside its name: a menu button, search, sign-in,
+# subscribe. Two of them on one short line make it the page's bar, not a headline.
+_CONTROL = re.compile(
+    r"(?<![\w-])(?:menu|menü|☰|≡|search|sign in|sign up|sign out|log ?in|log out|register|subscribe"
+    r"|my account|account|e-edition|newsletters?|donate|help|abonnieren|anmelden|suche"
+    r"|s['’]abonner|se connecter|rechercher|suscríbete|buscar|iniciar sesión)(?![\w-])",
+    re.I,
+)
+
+
+def control_bar(line: str) -> str | None:
+    """ "Menu ☰ <Site> Sign in | Subscribe": a header bar. Returns the site's name, "" for a
+    bar naming none, None for any other line."""
+    if L.units(line) > 14 or L.ends_sentence(line):
+        return None
+    controls = _CONTROL.findall(line)
+    if len(controls) < 2:
+        return None
+    rest = re.sub(r"\s+", " ", re.sub(r"[|›»•·/\\]+", " ", _CONTROL.sub(" ", line))).strip()
+    if not rest:
+        return ""
+    return rest if L.is_name(rest, 6) and not is_section(rest) else None
 
 
 def reference_site(line: str) -> str | None:
@@ -162,6 +192,22 @@ def site_and_slogan(line: str) -> tuple[str, str] | None:
     return (site, slogan) if names_nothing(slogan) and _SLOGAN.search(slogan) else None
 
 
+def site_and_tagline(line: str) -> tuple[str, str] | None:
+    """ "<Site> — <a lowercase phrase>": a blog's name with its tagline ("… a small garden in
+    a wet valley"), which need not speak of the site. The shape of a headline too ("Brexit —
+    a deal in the balance"), so callers take it as the site's only above a headline that
+    shares more with the story."""
+    parts = re.split(r"\s+[-–—|·•~]\s+", line, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    site, tagline = parts[0].strip(), parts[1].strip()
+    if not L.is_name(site, 6) or is_section(site) or L.units(tagline) < 3:
+        return None
+    if not tagline[:1].islower() or L.ends_sentence(tagline) or not names_nothing(tagline):
+        return None
+    return site, tagline
+
+
 def names_nothing(text: str) -> bool:
     """No digit and no capitalised word after the first: a slogan, not a story's headline."""
     return not any(c.isdigit() for c in text) and not any(w[:1].isupper() for w in text.split()[1:])
@@ -177,6 +223,8 @@ def self_named(line: str) -> str | None:
     part of <Group>"); None for "Subscribe to our newsletter"."""
     if L.units(line) > 30:
         return None
+    if (m := _ISSUER.match(line)) and L.is_name(m.group("name"), 8):
+        return m.group("name")
     for pattern in _SELF_NAMING:
         if m := pattern.match(line):
             name = re.sub(r"['’]s$", "", m.group("name").strip(" .,!"))
