@@ -142,3 +142,28 @@ def test_who_is_a_named_person_asks_for_a_description_not_a_name() -> None:
 def test_engine_answers_who_was_with_the_description(general_engine) -> None:  # type: ignore[no-untyped-def]
     answer = general_engine.answer("Who is Tobias Wren?")
     assert answer.answered and "a researcher" in answer.text
+
+
+def test_which_company_needs_a_company_somewhere_in_the_article() -> None:
+    q = "Which company will run the new Harbour Baths?"
+    s = "The council's cabinet member, Alun Pryce, said the Harbour Baths would open in 2027."
+    assert missing(q, s, s) is None  # a name, and no article to look in
+    article = f"{s} The old pool shut in 2019 after its roof failed."
+    assert missing(q, s, s, article) == "a name (no 'compani' in the article)"
+    told = f"{article} A leisure company, Tidewell, has been picked to operate it."
+    assert missing(q, s, s, told) is None
+    assert missing(q, s, s, f"{article} Two firms bid; the companies were not named.") is None
+
+
+def test_who_was_a_persons_relative_still_asks_for_a_name() -> None:
+    s = "Ralph spent his youth at the court, far from his family."
+    assert missing("Who was Ralph's father?", s, s) == "a name"
+    assert missing("Who was Ralph?", s, s) is None
+
+
+def test_engine_refuses_which_company_when_its_article_names_none(general_engine) -> None:  # type: ignore[no-untyped-def]
+    refused = general_engine.answer("Which company will run the new Quayside pool?")
+    assert not refused.answered and not refused.citations
+    assert refused.closest is not None and "Quayside" in refused.closest.passage
+    named = general_engine.answer("Which company makes the Slate 5?")
+    assert named.answered and "Orrin Labs" in named.text

@@ -87,7 +87,7 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
         return _refusal(evidence, top)
     # The passage is about what was asked but gives no detail of the asked kind (answerable.py)
     around = passage_around(snap, lead.sentence, passage_chars)
-    if missing(evidence.asked, snap.sentence_text(lead.sentence), around.text):
+    if missing(evidence.asked, snap.sentence_text(lead.sentence), around.text, around.article.text):
         return _refusal(evidence, around)
     chosen = [lead, *_adding(evidence, lead, pool, k)]
     extra = [c for c in pool if c not in chosen and not _repeats(evidence, c, chosen)]
