@@ -85,7 +85,7 @@ def test_questions_of_other_kinds_and_languages_are_left_alone() -> None:
         missing("¿Quién fundó la empresa?", "la empresa es grande.", "la empresa es grande.")
         is None
     )
-    assert missing("How many votes did the mayor get?", s, s) is None
+    assert missing("How old is the mayor?", s, s) is None  # a measure other than money
 
 
 def test_engine_refuses_a_sum_its_articles_never_give(general_engine) -> None:  # type: ignore[no-untyped-def]
@@ -167,3 +167,19 @@ def test_engine_refuses_which_company_when_its_article_names_none(general_engine
     assert refused.closest is not None and "Quayside" in refused.closest.passage
     named = general_engine.answer("Which company makes the Slate 5?")
     assert named.answered and "Orrin Labs" in named.text
+
+
+def test_how_many_needs_a_number_that_can_count() -> None:
+    q = "How many awards did the Tideline Players win?"
+    dated = "The Tideline Players, founded in 1998, staged their 3rd revival of the play."
+    assert missing(q, dated, dated) == "a count"
+    for counted in [
+        "The Tideline Players won three awards at the festival.",
+        "Of 14 nominations, the Tideline Players took home 6.",
+        "The Tideline Players have won dozens of regional prizes.",
+    ]:
+        assert missing(q, counted, counted) is None
+    # the question's own number is no answer, and a unit asked is a measure, not a count
+    repeat = "Only 2 of the players stayed on."
+    assert missing("How many of the 2 players stayed on?", repeat, repeat) == "a count"
+    assert missing("How many miles is the walk?", dated, dated) is None

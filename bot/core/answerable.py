@@ -19,12 +19,15 @@ eval/general/tune.jsonl, eval/blind, eval/blind2), as refusals gained / answerab
 - a date asked, no time word of any kind in the lead sentence: 2 / 0 (narrower date
   detectors, or the passage, lost dev and own-set hits: "from the time they exchanged vows");
   "on what date", "in what year" asked too: 1 more / 0;
-- "how much" before a noun for a sum of money ("how much rent"): 1 more / 0.
+- "how much" before a noun for a sum of money ("how much rent"): 1 more / 0;
+- "how many" (no unit asked), no number in the passage that can count (a year, ordinal or
+  the question's own number cannot): 1 / 0 (the lead sentence only: the same).
 Tried and rejected (same measure): the asked attribute word ("how many copies", "what is
 the capacity", "who founded") missing from the passage, by stem, 5-letter family or a word
 vector >= 0.45: how many 3 / 5, what is the X 3 / 6, who VERBed 8 / 14 to 17 (missing from
 the whole article instead: 3 / 3, 2 / 1, 3 / 11); no number at all for "how many" (digits
-or number words, sentence or passage): 0 / 0; "how many X" with no number next to X: 4 / 7;
+or number words, years included, sentence or passage): 0 / 0; "how many X" with no number
+next to X: 4 / 7;
 no number of the asked measure for "how old/far/long/big" (sentence or passage): 1 / 4.
 """
 
@@ -35,7 +38,7 @@ import re
 from index.lexical import stopwords_en, tokenize
 
 from .answer_types import question_kind
-from .english import FUNCTION, MONTHS
+from .english import FUNCTION, MONTHS, NUMBER_WORDS
 from .measures import asked_measures, measure_spans
 from .near_miss import english
 from .premise import supported
@@ -70,6 +73,13 @@ _MONEY_NOUN = re.compile(
 _IDENTITY = re.compile(
     r"^\W*[Ww]hom?(?:['’]s| is| was| are| were)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\W*$"
 )
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_COUNT = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?!\s?(?:st|nd|rd|th)\b)(?![\w.:]?\d)"
+    rf"|\b({'|'.join(sorted(NUMBER_WORDS))}|a few|several|dozens|hundreds|thousands|twice)\b",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CLAUSE = re.compile(r"(?<=[.!?:;\"“”])\s+|\n")  # a new sentence or quote starts capitalised
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -97,11 +107,26 @@ def missing(question: str, sentence: str, passage: str, article: str = "") -> st
         if article and role and not supported(role, set(tokenize(article))):
             return f"a name (no {role!r} in the article)"
         return None
+    if _HOW_MANY.search(question) and not measures and not _counts(question, passage):
+        return "a count"
     # "On what date ...", "In what year ...": a date too, though not opening with its wh-word
     dated = kind == "time" or (asked.kind == "time" and not measures)
     if dated and not _says_when(question, sentence):
         return "a date"
     return None
+
+
+def _counts(question: str, passage: str) -> bool:
+    """A number that can count things: digits or a number word, not a year, an ordinal, part
+    of a date or time, or a number the question gives."""
+    asked = question.casefold()
+    for m in _COUNT.finditer(passage):
+        value = m.group(0)
+        if m.group(1) and _YEAR.match(value.replace(",", "")):
+            continue
+        if not re.search(rf"\b{re.escape(value.casefold())}\b", asked):
+            return True
+    return False
 
 
 def _gives_money(question: str, sentence: str) -> bool:
