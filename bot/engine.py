@@ -23,6 +23,7 @@ from .core.compose import Gate, compose, finalize
 from .core.metadata import metadata_stage
 from .core.models import Answer, Draft
 from .core.questions import clean_question
+from .core.headline import headline_restated
 from .core.scoring import Reader, Weights, gather_evidence
 from .newsdesk.annotate import annotate
 from .newsdesk.present import present_stage
@@ -113,6 +114,7 @@ class Engine:
         k = max(1, min(k or self.settings.top_k, 10))
         reader = self._reader  # one generation for the whole answer
         evidence = gather_evidence(reader, q, context, mask, self.weights)
+        evidence = headline_restated(evidence, reader)  # a headline's fact, cited in the body
         draft = compose(evidence, k, self.gate, self.settings.passage_chars)
         draft = present_stage(draft)  # "is … still", "now": the newest dated evidence leads
         draft = metadata_stage(draft)
