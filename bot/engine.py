@@ -20,10 +20,10 @@ from index.shared.settings import Settings, get_settings
 from index.snapshot import Snapshot, current_generation, load_snapshot
 
 from .core.compose import Gate, compose, finalize
+from .core.headline import headline_restated
 from .core.metadata import metadata_stage
 from .core.models import Answer, Draft
 from .core.questions import clean_question
-from .core.headline import headline_restated
 from .core.scoring import Reader, Weights, gather_evidence
 from .newsdesk.annotate import annotate
 from .newsdesk.present import present_stage
