@@ -11,8 +11,11 @@ never the people or words of any one corpus.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from .english import CONNECT
 from .measures import asked_measures
+from .names import named, people
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -23,11 +26,25 @@ _NUMBER_WORDS = (
     "|million|billion|first|second|third|fourth|fifth|half"
 )
 
+_PEOPLE = (
+    "person|man|woman|people|official|leader|minister|president|chief|executive|manager"
+    "|player|coach|author|writer|reporter|spokes(?:person|man|woman)|scientist|researcher"
+    "|director|founder|owner|member|candidate|judge|teacher|relative|family member|mother"
+    "|father|sister|brother|daughter|son|wife|husband|friend"
+)
+# an organisation is answered by a name too
+_ORGANISATIONS = (
+    "company|firm|business|organi[sz]ation|group|agency|team|club|party|union|council"
+    "|university|bank|school|court|ministry|department|charity|airline|operator"
+    "|manufacturer|maker|supplier|contractor|publication|newspaper|outlet"
+)
+
 _KINDS = [
     (
         "time",
         re.compile(
-            r"^\s*(when|since when|what (day|date|year|month|time)|which (day|date|year|month))\b",
+            r"^\s*((in|by|since|from|until) )?(when|since when|what (day|date|year|month|time)"
+            r"|which (day|date|year|month))\b",
             re.I,
         ),
     ),
@@ -49,15 +66,7 @@ _KINDS = [
     (
         "person",
         re.compile(
-            r"^\s*(who|whom|whose)\b|\b(which|what) (person|man|woman|people|official|leader"
-            r"|minister|president|chief|executive|manager|player|coach|author|writer|reporter"
-            r"|spokes(?:person|man|woman)|scientist|researcher|director|founder|owner|member"
-            r"|candidate|judge|teacher|relative|family member|mother|father|sister|brother"
-            r"|daughter|son|wife|husband|friend"
-            # an organisation is answered by a name too
-            r"|company|firm|business|organi[sz]ation|group|agency|team|club|party|union|council"
-            r"|university|bank|school|court|ministry|department|charity|airline|operator"
-            r"|manufacturer|maker|supplier|contractor|publication|newspaper|outlet)\b"
+            rf"^\s*(who|whom|whose)\b|\b(which|what) ([a-z'’]+ )?({_PEOPLE}|{_ORGANISATIONS})\b"
             # "Which <noun> told / won / will build ...": whoever did it is named
             r"|^\s*(which|what) [a-z]+ (told|said|did|won|lost|led|made|built|bought|sold|gave|took"
             r"|wrote|ran|owns|runs)\b",
@@ -65,6 +74,11 @@ _KINDS = [
         ),
     ),
 ]
+# "Who ...?" and "which player ...?" ask for a person; "which company" for any name.
+_ASKS_PERSON = re.compile(
+    rf"^\W*(who|whom|whose)\b|\b(which|what) ([a-z'’]+ )?({_PEOPLE})\b|^\W*(qui[eé]n(es)?|wer|wem|wen)\b",
+    re.I,
+)
 
 _TIME = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|(19|20)\d\d|\d{{4}}-\d\d-\d\d"
@@ -74,7 +88,6 @@ _TIME = re.compile(
 )
 _NUMBER = re.compile(rf"(\$\s?\d|\b\d+(\.\d+)?\b|\b({_NUMBER_WORDS})\b)", re.I)
 _PLACE = re.compile(r"\b(in|at|to|near|from|outside|across) (the )?((?:[A-Z][\w.'’-]+ ?){1,3})")
-_NAME = re.compile(r"\b([A-Z][a-zé'’.-]+(?: [A-Z][a-zé'’.-]+)+)\b")
 
 
 # Question words of the other languages the indexer reads most (Spanish, French, German,
@@ -100,8 +113,27 @@ def question_kind(question: str) -> str | None:
     return None
 
 
-def offers(kind: str | None, sentence: str, question: str) -> bool:
-    """Does the sentence contain an answer of the kind asked, not already in the question?"""
+def asks_person(question: str) -> bool:
+    """Does the question ask for a person ("who", "which player") rather than any name?"""
+    return bool(_ASKS_PERSON.search(question))
+
+
+def offered(
+    kind: str | None, sentence: str, question: str, common: Callable[[str], bool] | None = None
+) -> tuple[bool, bool]:
+    """(does the sentence offer an answer of the kind asked, does it name a person in the
+    role or deed a who-question asks about: names.people)."""
+    if kind == "person" and asks_person(question):
+        return people(sentence, question, common)
+    return offers(kind, sentence, question, common), False
+
+
+def offers(
+    kind: str | None, sentence: str, question: str, common: Callable[[str], bool] | None = None
+) -> bool:
+    """Does the sentence contain an answer of the kind asked, not already in the question?
+    `common(word)`: the articles write the word in lower case (a sentence's first word is
+    a name only when it is not such a word)."""
     if kind is None:
         return False
     asked = question.casefold()
@@ -111,5 +143,8 @@ def offers(kind: str | None, sentence: str, question: str) -> bool:
         return any(m.group(0).casefold() not in asked for m in _NUMBER.finditer(sentence))
     if kind == "place":
         return any(m.group(3).strip().casefold() not in asked for m in _PLACE.finditer(sentence))
-    names = [m.group(1) for m in _NAME.finditer(sentence)]
-    return any(all(part.casefold() not in asked for part in n.split()) for n in names)
+    if asks_person(question):
+        return people(sentence, question, common)[0]
+    return any(
+        sum(t.low not in CONNECT for t in n.name) >= 2 for n in named(sentence, question, common)
+    )

@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .answer_types import question_kind
+from .answer_types import asks_person, question_kind
 from .measures import asked_measures, gives_measure
 from .models import Evidence, Quote, ScoredSentence, Source
+from .names import people
 from .passages import passage_around
 from .short_answer import analyse, best_span, scored_span
 from .vocabulary import word_test
@@ -61,8 +62,21 @@ def choose_lead(
         # contender from further down than one that does not
         near = {True: TYPED_NEAR if asks in ("person", "place") else NEAR, False: NEAR}
         close = [c for c in pool if c.score >= pool[0].score - near[c.typed]]
-        # "How long is the trail?": a sentence with a length before one with any number
-        key = (lambda c: (measured(c), value(c))) if measures else value
+        # "How long is the trail?": a sentence with a length before one with any number;
+        # "Who runs it?": one naming a person in the role asked ("library director X")
+        # before one naming none in it (tuning, all six sets: +5 first sentences, +5 short
+        # answers against ordering by value alone; ordering by "names any person" first
+        # instead lost external leads whose answer is a group: "the Anglo-Saxons")
+        person = asks == "person" and asks_person(q)
+
+        def key(c: ScoredSentence) -> tuple[float, float]:
+            if measures:
+                return measured(c), value(c)
+            if person:
+                text = snap.sentence_text(c.sentence)
+                return float(people(text, q, common(c))[1]), value(c)
+            return 0.0, value(c)
+
         pool = sorted(close, key=key, reverse=True) + [c for c in pool if c not in close]
     if asks not in ("time", "number"):
         return pool[0]
