@@ -90,6 +90,21 @@ def test_question_kinds() -> None:
     assert person_like(run) and [t.text for t in run.titled] == ["Judge"]
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "dated"),
+    [
+        ("¿cuándo abre el mercado?", "El mercado abrirá sus puertas el martes 14 de marzo, según el ayuntamiento.", True),
+        ("quand ouvre la piscine ?", "La piscine rouvrira le 2 juin après six mois de travaux.", True),
+        ("wann beginnt der Streik?", "Der Streik beginnt am 5. Oktober um Mitternacht.", True),
+        ("¿cuándo abre el mercado?", "3. El mercado cierra por obras", False),  # a list number
+    ],
+)  # fmt: skip
+def test_a_date_in_another_language_answers_when(question: str, sentence: str, dated: bool) -> None:
+    """The other languages' "when" is answered by their dates, as English is by its own."""
+    assert question_kind(question) == "time"
+    assert offers("time", sentence, question) is dated
+
+
 ROWING = """Kestrel Rowing Club celebrates centenary
 By Hal Morgan
 2 May 2024

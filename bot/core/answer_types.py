@@ -80,8 +80,16 @@ _ASKS_PERSON = re.compile(
     re.I,
 )
 
+# The months of the other languages the indexer reads ("3 de noviembre", "3 novembre", "3.
+# November"): their articles are asked about in them.
+_OTHER_MONTHS = (
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    "|noviembre|diciembre|janvier|f[eé]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre"
+    "|octobre|novembre|d[eé]cembre|januar|februar|m[aä]rz|juni|juli|oktober|dezember"
+)
 _TIME = re.compile(
     rf"\b(({_MONTHS})\.? \d{{1,2}}|\d{{1,2}} ({_MONTHS})|(19|20)\d\d|\d{{4}}-\d\d-\d\d"
+    rf"|\d{{1,2}}\.? (de )?({_OTHER_MONTHS})"
     r"|(mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|last (week|month|year)"
     r"|\d+ (days?|weeks?|months?|years?) ago|since|until|from the time|over the summer|this year)\b",
     re.I,
