@@ -72,6 +72,21 @@ def _indexed_engine(tmp_path_factory: pytest.TempPathFactory, corpus: Path):  # 
     return Engine(settings)
 
 
+def written_engine(tmp_path_factory: pytest.TempPathFactory, label: str, articles: dict[str, str]):  # type: ignore[no-untyped-def]
+    """An engine over articles a test writes itself (file name -> text), indexed for real."""
+    from bot.engine import Engine
+    from index.indexer import run_index
+
+    base = tmp_path_factory.mktemp(label)
+    corpus = base / "corpus"
+    corpus.mkdir()
+    for name, text in articles.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = make_settings(base / "home", corpus)
+    assert run_index(settings).articles == len(articles)
+    return Engine(settings)
+
+
 @pytest.fixture(scope="session")
 def general_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
     """eval/general's 32 articles indexed once per session (answer with it, change nothing)."""

@@ -8,7 +8,7 @@ same figure is quoted. Real model, a real index of pages written in several form
 from __future__ import annotations
 
 import pytest
-from conftest import make_settings
+from conftest import written_engine
 
 from bot.core.headline import headline_restated
 from bot.core.scoring import gather_evidence
@@ -38,17 +38,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def headline_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from bot.engine import Engine
-    from index.indexer import run_index
-
-    base = tmp_path_factory.mktemp("headlines")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = make_settings(base / "home", corpus)
-    assert run_index(settings).articles == len(ARTICLES)
-    return Engine(settings)
+    return written_engine(tmp_path_factory, "headlines", ARTICLES)
 
 
 @pytest.mark.parametrize(

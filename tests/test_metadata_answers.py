@@ -8,11 +8,8 @@ formats, with a real index and the real model.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import make_settings
+from conftest import written_engine
 
 from bot.core.metadata import metadata_intent
 from index.articles import parse_article
@@ -104,18 +101,7 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def dated_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from bot.engine import Engine
-    from index.indexer import run_index
-
-    base = tmp_path_factory.mktemp("dated")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    for name, text in ARTICLES.items():
-        (corpus / name).write_text(text, encoding="utf-8")
-    settings = make_settings(base / "home", corpus)
-    assert run_index(settings).articles == len(ARTICLES)
-    yield Engine(settings)
-    shutil.rmtree(Path(base), ignore_errors=True)
+    return written_engine(tmp_path_factory, "dated", ARTICLES)
 
 
 @pytest.mark.parametrize(
