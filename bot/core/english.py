@@ -31,3 +31,16 @@ FUNCTION = (
 )
 CONNECT = frozenset("of de la le du von van der al bin da di del the".split())  # inside names
 AUX = frozenset("did does do was were is are has have had will would can could".split())
+
+
+FAMILY_LETTERS = 5  # shorter stems extend too many others ("part": "partner", "parti")
+
+
+def same_family(a: str, b: str) -> bool:
+    """One stem extends the other ("direct"/"director", "oppos"/"opposit"): a word family
+    the stemmer keeps apart."""
+    return (
+        len(a) >= FAMILY_LETTERS
+        and len(b) >= FAMILY_LETTERS
+        and (a.startswith(b) or b.startswith(a))
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from index.lexical import tokenize
 
-from .english import CONNECT, FUNCTION, MONTHS
+from .english import CONNECT, FUNCTION, MONTHS, same_family
 from .span_tokens import Tok, tokens
 
 # Words that head the name of a place, an organisation, an event or a work, not a person.
@@ -60,7 +60,6 @@ _ABBREVIATED = {"ceo": "chief executive", "cfo": "chief financial officer"}
 _APPOSITION = frozenset("a an the of at for in on with from".split())
 _WH = frozenset("who whom whose which what when where why how".split())
 _POSSESSIVE = re.compile(r"['’]s?$")
-RELATED_LETTERS = 5  # "directed" / "director" / "direction": one family (scoring.related)
 
 
 @dataclass(frozen=True)
@@ -277,6 +276,4 @@ def _relates(t: Tok, asked: frozenset[str], leads: bool) -> bool:
         return True
     if leads and (w in LEADER_NOUNS or w in _LEADING):
         return True
-    return len(stem) >= RELATED_LETTERS and any(
-        len(a) >= RELATED_LETTERS and (a.startswith(stem) or stem.startswith(a)) for a in asked
-    )
+    return any(same_family(stem, a) for a in asked)

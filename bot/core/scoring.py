@@ -20,6 +20,7 @@ from index.encoder import Encoder
 from index.snapshot import Snapshot
 
 from .answer_types import offered, question_kind
+from .english import FAMILY_LETTERS, same_family
 from .expansion import Expander, build_expander
 from .measures import asked_measures, gives_measure
 from .models import Evidence, ScoredSentence
@@ -99,7 +100,7 @@ class Reader:
         if len(term) < RELATED_LETTERS:
             return False
         near = self.sentence_stems(j).get(term[:RELATED_LETTERS], ())
-        return any(s.startswith(term) or term.startswith(s) for s in near)
+        return any(same_family(term, s) for s in near)
 
     def _passage_terms(self, j: int) -> frozenset[str]:
         """Terms of the citation passage around sentence j (see passages.passage_around).
@@ -140,7 +141,7 @@ class Reader:
         return " ".join(kept) or q
 
 
-RELATED_LETTERS = 5  # shorter stems extend too many others ("part": "partner", "parti")
+RELATED_LETTERS = FAMILY_LETTERS  # a sentence's terms are bucketed by a family's letters
 RELATED = 0.6  # a related word counts this much of the word itself (tuning sets: 0.6-1.0 equal)
 
 
