@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.lexical import tokenize
 
@@ -114,6 +115,7 @@ def runs(sentence: str, common: Callable[[str], bool] | None = None) -> list[tup
     return out
 
 
+@lru_cache(maxsize=256)  # read for every candidate sentence of one question
 def _question_words(question: str) -> frozenset[str]:
     """The question's own words (lower case, their stems too), abbreviations spelled out."""
     low = question.lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index.lexical import tokenize
 
@@ -29,13 +30,27 @@ class Tok:
     cap: bool  # capitalised as a name is (not only as a sentence's first word)
 
 
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    stems = tokenize(word)
+    return stems[0] if stems else word.lower()
+
+
+@lru_cache(maxsize=1 << 14)
+def _read(text: str) -> tuple[Tok, ...]:
+    """One read of a text's tokens: a candidate sentence is read by the scoring, the
+    names, the premise checks and the short answer, several times in one answer (and
+    again by the next question that retrieves it); stemming every word each time was half
+    of a who-question's answer time."""
+    return tuple(
+        Tok(m.start(), m.end(), w, w.lower(), _stem(w), w[:1].isupper())
+        for m in TOKEN.finditer(text)
+        for w in (m.group(0),)
+    )
+
+
 def tokens(text: str, common: Callable[[str], bool] | None = None) -> list[Tok]:
-    out = []
-    for m in TOKEN.finditer(text):
-        w = m.group(0)
-        stems = tokenize(w)
-        low = w.lower()
-        out.append(Tok(m.start(), m.end(), w, low, stems[0] if stems else low, w[:1].isupper()))
+    out = list(_read(text))
     # A sentence's first word is capitalised whatever it is: "Apart from ..." is no name
     # when the articles write "apart" in lower case (a name's next word is capitalised too).
     lone = len(out) < 2 or not out[1].cap
