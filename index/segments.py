@@ -30,6 +30,7 @@ from .catalog import Catalog, CatalogWriter, SegmentArticles
 from .filearray import FileArray
 from .lexical import tokenize
 from .shared.article import Article
+from .topics import topic_terms
 from .words import WordCounter
 
 DIM = 384
@@ -85,12 +86,14 @@ class SegmentWriter:
         self._text_off.append(self._text_off[-1] + len(blob))
         self.words.add(art.title, art.text)
         meta = art.meta()
+        sentences = (art.text[s0:s1] for s0, s1 in data.sentences.tolist())
         self.articles.add(
             {
                 **meta,
                 "content_hash": art.content_hash,
                 "path": art.path,
                 "chunk_count": len(data.chunk_ids),
+                "topic_terms": topic_terms(art, sentences),
             }
         )
         cols, base = self._cols, self._sentences

@@ -191,7 +191,8 @@ def test_a_sentence_opening_with_a_pronoun_is_read_with_the_one_before(
 
 
 def test_an_articles_topic_follows_its_newest_version(tmp_path: Path) -> None:
-    from bot.core.vocabulary import article_terms, topic_terms
+    from bot.core.vocabulary import _article_rows, topic_terms
+    from index import topics
     from index.indexer import run_index
     from index.lexical import tokenize
     from index.snapshot import load_snapshot
@@ -211,5 +212,11 @@ def test_an_articles_topic_follows_its_newest_version(tmp_path: Path) -> None:
     assert (snap.sent_article == -1).any()  # the replaced version is there, masked
     (orwell,) = tokenize("Orwell")
     (harlow,) = tokenize("Harlow")
-    assert orwell in topic_terms(snap, kelby) and "kelbi" not in article_terms(snap, kelby)
+    assert orwell in topic_terms(snap, kelby) and "kelbi" not in topic_terms(snap, kelby)
     assert harlow in topic_terms(snap, snap.article_index["tapestry"])
+    # What the segment stored is what counting the live article's sentences gives
+    for i in (kelby, snap.article_index["tapestry"]):
+        art = snap.articles[i]
+        lo, hi = _article_rows(snap, i)
+        counted = topics.topic_terms(art, (snap.sentence_text(j) for j in range(lo, hi)))
+        assert art.topic_terms == counted and counted

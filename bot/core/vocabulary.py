@@ -4,20 +4,15 @@ correction and, per article, the terms it is about (for the premise check and sc
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
 
-from index.lexical import tokenize
+from index import topics
 from index.snapshot import Snapshot
 
 from .spelling import Vocabulary, english
-
-# A term in this many of an article's sentences (or in its title, byline or outlet) is what the
-# article is about: a question may name it though the cited passage does not repeat it.
-TOPIC_SENTENCES = 3
 
 
 @lru_cache(maxsize=4)  # the current generation and the one a reload just replaced
@@ -78,28 +73,20 @@ def _article_rows(snapshot: Snapshot, article: int) -> tuple[int, int]:
     return 0, 0
 
 
-@lru_cache(maxsize=256)
-def article_terms(snapshot: Snapshot, article: int) -> Counter[str]:
-    """How many of the article's sentences hold each term; title and byline terms count as
-    always present."""
-    counts: Counter[str] = Counter()
-    lo, hi = _article_rows(snapshot, article)
-    for j in range(lo, hi):
-        counts.update(set(tokenize(snapshot.sentence_text(j))))
-    art = snapshot.articles[article]
-    for term in tokenize(" ".join(x or "" for x in (art.title, art.author, art.outlet))):
-        counts[term] += TOPIC_SENTENCES
-    return counts
-
-
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def topic_terms(snapshot: Snapshot, article: int) -> frozenset[str]:
-    """The terms the article is about (see TOPIC_SENTENCES)."""
-    return frozenset(t for t, n in article_terms(snapshot, article).items() if n >= TOPIC_SENTENCES)
+    """The terms the article is about (index/topics.py), as its segment stored them; a
+    segment written before segments stored them is counted from its sentences."""
+    art = snapshot.articles[article]
+    stored = getattr(art, "topic_terms", None)
+    if stored is None:
+        lo, hi = _article_rows(snapshot, article)
+        stored = topics.topic_terms(art, (snapshot.sentence_text(j) for j in range(lo, hi)))
+    return frozenset(stored)
 
 
 def topical(snapshot: Snapshot, article: int, term: str) -> bool:
     """Is the article (or the whole corpus: a term in most chunks) about this term?"""
     if snapshot.bm25.doc_share(term) > 0.25:
         return True
-    return article_terms(snapshot, article)[term] >= TOPIC_SENTENCES
+    return term in topic_terms(snapshot, article)

@@ -1,0 +1,33 @@
+"""The terms an article is about, found once when its segment is written.
+
+A question may name what an article is about though the cited passage does not repeat it
+("How long is the X walk?" over "The full route is 23 km"), so answering asks, for every
+candidate sentence, which terms its article is about. Counting that at answer time
+tokenised every sentence of every candidate article: at 100k chunks, most candidates are
+articles no earlier question read, and it was a seventh of an answer. A segment stores
+each article's list in its catalog line instead (bot/core/vocabulary.py reads it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from .lexical import tokenize
+from .shared.article import Article
+
+# A term in this many of an article's sentences (or in its title, byline or outlet) is what the
+# article is about.
+TOPIC_SENTENCES = 3
+
+
+def topic_terms(article: Article, sentences: Iterable[str]) -> list[str]:
+    """The terms in TOPIC_SENTENCES or more of the sentences, or in the headline, byline or
+    outlet; sorted, so a segment's bytes depend on the article alone."""
+    counts: Counter[str] = Counter()
+    for sentence in sentences:
+        counts.update(set(tokenize(sentence)))
+    head = " ".join(x or "" for x in (article.title, article.author, article.outlet))
+    for term in tokenize(head):
+        counts[term] += TOPIC_SENTENCES
+    return sorted(t for t, n in counts.items() if n >= TOPIC_SENTENCES)
