@@ -8,7 +8,7 @@ in the answer text), so a reader can check them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .answer_types import question_kind
 from .answerable import missing
@@ -94,16 +94,28 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
     sources: list[Source] = []
     quotes: list[Quote] = []
     # The lead's passage is cited first, the rest in rank order.
-    cited = [lead, *sorted([*chosen[1:], *extra], key=lambda c: -c.score)][:k]
-    for cand in cited:
+    ranked = [lead, *sorted([*chosen[1:], *extra], key=lambda c: -c.score)]
+    for cand in ranked[:k]:
         source = Source(passage_around(snap, cand.sentence, passage_chars), cand.score)
-        same = next((s for s in sources if s.key == source.key), None)
-        if same is None:
+        at = next((i for i, s in enumerate(sources) if s.key == source.key), None)
+        if at is None:
             sources.append(source)
-        elif same.window.end < int(snap.sent_end[cand.sentence]):
-            continue  # same start, shorter passage: it does not hold this sentence
+        elif sources[at].window.end < source.window.end:
+            # The same start, reaching further: this passage holds the earlier one's
+            # sentences and this one too ("It in turn evolved into Modern English." after
+            # the long sentence it continues), so it is cited in its place.
+            sources[at] = replace(sources[at], window=source.window)
         text = snap.sentence_text(cand.sentence)
         quotes.append(Quote(text, source.key, cand.sentence, shown=cand in chosen))
+    _fill(
+        evidence,
+        [*ranked[k:], *scored[len(pool) + first :]],
+        chosen,
+        k,
+        sources,
+        quotes,
+        passage_chars,
+    )
     quotes.sort(key=lambda q: not q.shown)  # the answer's own sentences first, lead leading
     continue_after(snap, lead, quotes, sources, passage_chars)
     return Draft(
@@ -164,6 +176,46 @@ def _adding(
             out.append(cand)
             covered |= terms
     return out
+
+
+# A passage is cited for each of the best candidates until `k` distinct passages are cited:
+# candidates that share a passage (neighbouring sentences) leave a slot free, which the next
+# best candidate's own passage takes, though it scores too far below the lead to be quoted
+# in the answer (MARGIN). It is evidence a reader can check, never answer text.
+FILL = 8  # ... looking this many candidates further down at most
+
+
+def _fill(
+    evidence: Evidence,
+    further: list[ScoredSentence],
+    chosen: list[ScoredSentence],
+    k: int,
+    sources: list[Source],
+    quotes: list[Quote],
+    passage_chars: int,
+) -> None:
+    snap = evidence.snapshot
+    for cand in further[:FILL]:
+        if len(sources) >= k:
+            return
+        art = snap.articles[int(snap.sent_article[cand.sentence])].id
+        lo, hi = int(snap.sent_start[cand.sentence]), int(snap.sent_end[cand.sentence])
+        inside = any(
+            s.window.article.id == art and s.window.start < hi and lo < s.window.end
+            for s in sources
+        )
+        if inside or _repeats(evidence, cand, chosen):
+            continue
+        source = Source(passage_around(snap, cand.sentence, passage_chars), cand.score)
+        at = next((i for i, s in enumerate(sources) if s.key == source.key), None)
+        if at is not None:  # the same start, reaching further (see compose)
+            sources[at] = replace(sources[at], window=source.window)
+        elif any(s.window.article.id == art and s.window.start < source.window.end
+                 and source.window.start < s.window.end for s in sources):  # fmt: skip
+            continue  # overlapping an earlier passage: the same evidence cited twice
+        else:
+            sources.append(source)
+        quotes.append(Quote(snap.sentence_text(cand.sentence), source.key, cand.sentence, False))
 
 
 def _repeats(evidence: Evidence, cand: ScoredSentence, chosen: list[ScoredSentence]) -> bool:
