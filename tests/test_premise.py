@@ -72,3 +72,69 @@ def test_typos_are_corrected_against_the_corpus_and_english() -> None:
     assert vocab.correct("Is the dose right, Kim?") == "Is the dose right, Kim?"
     # Nothing close: the intended word is not clear, so it stays.
     assert vocab.correct("zqxwvy ranch") == "zqxwvy ranch"
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        (
+            "Who took 7 wickets for Somerset?",
+            "Kaleem took seven for 58 as Somerset won at Taunton.",
+        ),
+        ("Which 2 firms bid for the contract?", "Only two firms, Arlo and Brisk, bid for it."),
+    ],
+)
+def test_a_count_the_passage_spells_out_is_the_questions_digits(
+    question: str, passage: str
+) -> None:
+    assert check(question, passage, idf).holds
+
+
+def test_a_count_the_passage_spells_otherwise_is_still_missing() -> None:
+    assert check("Who took 6 wickets?", "Kaleem took seven for 58.", idf).missing == ("6",)
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "article", "missing"),
+    [
+        # another of the series in the passage: another trial
+        (
+            "How many people enrolled in the STRIDE-1 trial?",
+            "The follow-up trial, STRIDE-3, will enrol about 4,000 participants.",
+            "",
+            ("STRIDE-1",),
+        ),
+        # the article never names it
+        (
+            "When did the TOI-700 survey start?",
+            "The survey of nearby red dwarfs began in March.",
+            "The survey of nearby red dwarfs began in March. It found TOI-6094.",
+            ("TOI-700",),
+        ),
+    ],
+)
+def test_a_hyphenated_code_of_another_in_its_series_is_missing(
+    question: str, passage: str, article: str, missing: tuple[str, ...]
+) -> None:
+    assert check(question, passage, idf, article=article).missing == missing
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "article"),
+    [
+        # the article is about it, and the passage names no other of its series
+        (
+            "How long did the STRIDE-2 walkers walk?",
+            "Walkers in the study walked for 15 minutes after each meal.",
+            "The study, known as STRIDE-2, followed 1,146 adults. Walkers in the study walked for"
+            " 15 minutes after each meal.",
+        ),
+        ("What does a COVID-19 test cost?", "A COVID 19 test costs $25 at the clinic.", ""),
+        ("How old was the 20-year-old driver?", "The driver, 20, was taken to hospital.", ""),
+    ],
+)
+def test_a_hyphenated_code_the_article_gives_holds(
+    question: str, passage: str, article: str
+) -> None:
+    about = {"stride", "2"}  # what the article is about (vocabulary.topical in the engine)
+    assert check(question, passage, idf, lambda s: s in about, article=article).holds

@@ -3,14 +3,17 @@
 A near-miss question names something the passage does not: another person, a wrong year,
 a number, a negation ("What expedition did X lead in the 10th century?" over a passage
 about the 1038 expedition). Its specifics must be in the passage:
-- every number, year, ordinal ("10th") and decade ("1100s") exactly;
+- every number, year, ordinal ("10th") and decade ("1100s") exactly (a count the passage
+  spells out, "took seven", is the question's "7");
 - every name (a capitalised word after the first), by its stem, a shared 5-letter stem, a
   likely typo of it (rapidfuzz ratio >= 80) or as initials ("LA" for "Los Angeles"); in a
   multi-word name the rarest word decides ("Penhallow Point" against "Penhallow"). A name
   the article is about (in its title or byline, or in `topic` or more of its sentences)
   needs no repeating in every passage;
 - a name's numeral ("Henry II") as written after that name, when the passage has the name;
-- a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside;
+- a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside; a
+  hyphenated one of a series ("STRIDE-2") unless the article gives it and the passage names
+  no other of the series ("STRIDE-3": another trial);
 - "not", "never" ... only when the passage says something negative too.
 Given the sentence that would answer, it must not say the question's words in another
 relation: roles reversed (near_miss.py), a deed denied or only intended (deeds.py), or a modifier, name,
@@ -42,6 +45,8 @@ _NEGATIVE_TEXT = re.compile(
     re.I,
 )
 _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,12}$")  # letters and digits: "5G", "A380"
+# ... or hyphenated with a capital: "STRIDE-2", "TOI-6094", "COVID-19" (not "20-year-old")
+_HYPHEN_CODE = re.compile(r"^(?=.{3,16}$)(?=.*\d)(?=.*[A-Z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
@@ -68,7 +73,7 @@ def check(
     """`topical(stem)`: the article is about it (no passage need repeat it). `sentence`: the
     passage's sentence that would answer (of `article`), read for roles and modifiers."""
     missing: list[str] = []
-    have = _numbers(_WORD.findall(passage))
+    have = _numbers(_WORD.findall(passage)) | _number_words(passage)
     missing += sorted(n for n in _numbers(_WORD.findall(question)) if n not in have)
     lang = detect_language(passage.lower(), min_words=3)  # stem both sides alike
 
@@ -78,7 +83,7 @@ def check(
     stems = set(terms(passage))
     initials = {"".join(w[0] for w in run.split()) for run in _CAPITAL_RUN.findall(passage)}
     initials |= {a.replace(".", "") for a in _DOTTED.findall(passage)}  # "L.A."
-    missing += _codes(question, passage)
+    missing += _codes(question, passage, article or passage)
     for run in _name_runs(question):
         numeral = _regnal(run, passage)
         if numeral:
@@ -97,7 +102,7 @@ def check(
     asks_negative = any(fold(w) in _NEGATION for w in _WORD.findall(question))
     if asks_negative and not _NEGATIVE_TEXT.search(passage):
         missing.append("not")
-    return Premise(tuple(missing), _contradicted(question, sentence, article))
+    return Premise(tuple(dict.fromkeys(missing)), _contradicted(question, sentence, article))
 
 
 def _contradicted(question: str, sentence: str, article: str) -> tuple[str, ...]:
@@ -139,14 +144,43 @@ def _numbers(words: list[str]) -> set[str]:
     return out
 
 
-def _codes(question: str, passage: str) -> list[str]:
-    """Words of letters and digits ("5G", "A380", "128GB") the passage lacks, spaces aside."""
+# A count the passage spells out ("took seven for 58") is the digits a question gives ("7
+# wickets"). Only the passage side: a question's "one of the ..." is no number to find.
+_SPELLED = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+        " fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    w: str(10 * n)
+    for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
+}
+
+
+def _number_words(text: str) -> set[str]:
+    return {_SPELLED[w] for w in (fold(w) for w in _WORD.findall(text)) if w in _SPELLED}
+
+
+def _codes(question: str, passage: str, article: str = "") -> list[str]:
+    """Words of letters and digits ("5G", "A380", "128GB") the passage lacks, spaces and
+    hyphens aside. A hyphenated one ("STRIDE-2", "TOI-6094") names one of a series: missing
+    when the passage names another of it ("STRIDE-1" over a passage on STRIDE-3) or the
+    article never names it; a passage that names none of the series may still be about it."""
     squeezed = re.sub(r"[\s\-]", "", fold(passage))
-    return [
-        w
-        for w in _WORD.findall(question)
-        if _CODE.match(w) and not _NUMBERISH.match(fold(w)) and fold(w) not in squeezed
-    ]
+    out = []
+    for w in _WORD.findall(question):
+        key = fold(w).replace("-", "")
+        if _NUMBERISH.match(fold(w)) or key in squeezed:
+            continue
+        if _CODE.match(w):
+            out.append(w)
+        elif _HYPHEN_CODE.match(w):
+            series = re.escape(fold(w).split("-")[0])
+            sibling = re.search(rf"\b{series}-?\d", fold(passage))
+            if sibling or key not in re.sub(r"[\s\-]", "", fold(article)):
+                out.append(w)
+    return out
 
 
 def _regnal(run: list[str], passage: str) -> str | None:
