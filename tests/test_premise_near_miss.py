@@ -547,3 +547,55 @@ def test_a_title_the_sentence_swaps(question: str, sentence: str, found: str | N
 )
 def test_a_verb_the_sentence_denies(question: str, sentence: str, found: str | None) -> None:
     assert denied(question, sentence) == found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "verb"),
+    [
+        # "When/Where did X VERB Y?": X is the verb's subject as in a "who" question
+        (
+            "When did King Harold II conquer England?",
+            "In 1066, Duke William II of Normandy conquered England killing King Harold II.",
+            "conquer",
+        ),
+        ("Where did the Rovers beat Kellford?", "Kellford beat the Rovers at home in May.", "beat"),
+    ],
+)
+def test_roles_reversed_under_when_and_where(question: str, sentence: str, verb: str) -> None:
+    assert reversed_roles(question, sentence) == verb
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # an owner before the object is not the object: the try was scored
+        (
+            "Who scored the Ospreys' winning try in Galway?",
+            "The Ospreys won 27-24, with replacement wing Dafydd Morgan scoring the decisive try.",
+        ),
+        (
+            "Who designed the city's new bridge?",
+            "The city hired Ana Ruiz, who designed the new bridge over the Arle.",
+        ),
+        # no object asked: "did the probe launch" is what "the probe was launched" says
+        ("When did the Asterion probe launch?", "The 1,280 kg probe was launched on Tuesday."),
+        ("When did the bakery open?", "The bakery was opened by the mayor in 2019."),
+        # after a determiner the verb's spelling is a noun
+        (
+            "When did the Normans attack Dyrrachium?",
+            "That led to a third attack in 1185, when a large Norman army invaded Dyrrachium.",
+        ),
+        ("When did the rebels attack the fort?", "The attack on the rebels came at dawn."),
+        # "the first X to VERB ... was Y": Y did it
+        (
+            "When did Hervé serve as a Byzantine general?",
+            "One of the first Norman mercenaries to serve as a Byzantine general was Hervé.",
+        ),
+        (
+            "When did Mara Stein lead the expedition?",
+            "The first woman to lead the expedition was Mara Stein, in 1998.",
+        ),
+    ],
+)
+def test_roles_that_only_look_reversed_hold(question: str, sentence: str) -> None:
+    assert reversed_roles(question, sentence) is None

@@ -8,7 +8,11 @@ list beyond English function words), and only on English text:
   the question asks for the subject of a verb and names its object, but in the sentence
   the named words stand before that verb, so they are its subject. "Who did Edgar marry?"
   over "Malcolm married Edgar's sister": the question's subject stands only after the verb
-  ("did X have ..." too: "have" is then the verb).
+  ("did X have ..." too: "have" is then the verb; "When/Where/Why/How did X VERB Y" too,
+  when it names an object: "When did the probe launch?" is what "was launched" says).
+  An owner is not the object ("Who scored the Ospreys' winning try": the try), a word
+  after a determiner is a noun however spelt ("a third attack"), and a named word after
+  the verb and a "was" did the deed ("the first Norman to serve ... was Hervé").
   "What was absorbed into the Anglo-Norman language?" over "The Anglo-Norman language was
   absorbed into ...": what follows "into" is what was absorbed. The verb must be the same
   word (by stem or a regular inflection: not a noun made from it); a passive verb ("was
@@ -35,9 +39,10 @@ from functools import lru_cache
 from index.language import detect_language
 from index.lexical import stemmer, stopwords_en
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:(?<=[sS])['’](?!\w))?")  # "the Ospreys' try"
 WH = frozenset("who whom whose what which".split())
 _DO = frozenset("do does did".split())
+_ADVERBS = frozenset("when where why how".split())  # "When did X VERB ...": X still its subject
 _BE = frozenset("is was were are be been being am".split())
 AUX = _DO | _BE | frozenset("has have had will would can could may might shall should must".split())
 _PASSIVE = _BE | frozenset("get gets got gotten".split())
@@ -56,7 +61,7 @@ class Tok:
     stem: str
     content: bool  # not an English stopword
     cap: bool  # capitalised as written
-    poss: bool = False  # written with a possessive 's
+    poss: bool = False  # written with a possessive 's (or a plural's ')
 
 
 def tokens(text: str) -> list[Tok]:
@@ -71,8 +76,8 @@ def _tokens(text: str) -> tuple[Tok, ...]:
     words, poss = [], []
     for w in raw:
         f = fold(w).replace("’", "'")
-        poss.append(f.endswith("'s"))
-        words.append(f[:-2] if poss[-1] else f)
+        poss.append(f.endswith(("'s", "s'")))
+        words.append(f[:-1] if f.endswith("s'") else f[:-2] if poss[-1] else f)
     stems = stemmer().stemWords(words) if words else []
     return tuple(
         Tok(w, s, w not in stop, r[:1].isupper(), p)
@@ -104,13 +109,17 @@ def _inverted(sentence: str, verb: str) -> bool:
 
 def _reversed_roles(question: str, sentence: str) -> str | None:
     q, s = tokens(question), tokens(sentence)
-    if len(q) < 3 or q[0].word not in WH:
+    if len(q) < 3 or q[0].word not in WH | _ADVERBS:
         return None
     aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in AUX), None)
+    if q[0].word in _ADVERBS and (aux != 1 or q[aux].word not in _DO):
+        return None  # "When did X conquer Y?" has a subject and a verb; "How many ..." not
     if aux is not None and q[aux].word in _DO:  # "Who did X marry?": X is the subject
         subj, verb = _subject_verb(q, aux + 1)
         if not subj or verb is None:
             return None
+        if q[0].word in _ADVERBS and not any(t.content for t in q[verb + 1 :]):
+            return None  # "When did the probe launch?": no object, so "was launched" agrees
         after = _role(subj, q[verb], q, s) == "object" and not _inverted(sentence, q[verb].word)
         return q[verb].word if after or _other_agent(subj, q[verb], q, s) else None
     if aux is not None and q[aux].word in _BE:  # "What was absorbed into X?"
@@ -131,6 +140,8 @@ def _reversed_roles(question: str, sentence: str) -> str | None:
     if verb >= len(q) or not q[verb].content:
         return None
     obj = next((j for j in range(verb + 1, len(q)) if q[j].content), None)
+    if obj is not None and q[obj].poss and obj + 1 < len(q) and q[obj + 1].content:
+        obj += 1  # "Who scored the Ospreys' winning try": the try was scored, not the Ospreys
     if obj is None:
         return None
     return q[verb].word if _role([obj], q[verb], q, s) == "subject" else None
@@ -147,6 +158,8 @@ def _role(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> str | None
     if all(p < at for p in named):
         return "object" if passive else "subject"
     if all(p > at for p in named):
+        if any(s[j].word in _BE for j in range(at + 1, min(named))):
+            return None  # "the first Norman to serve as a general was Hervé": Hervé served
         if not passive:
             return "object"
         by = next((i for i in range(at + 1, min(named)) if s[i].word == "by"), None)
@@ -177,9 +190,12 @@ def _phrase_at(words: list[int], q: list[Tok], s: list[Tok]) -> list[int]:
     """Where the sentence has the question's phrase starting at words[0] (its content words
     in a row: "the Anglo-Norman language" is not "the Anglo-Saxon language"), else where it
     has any of `words`."""
-    run = [words[0]]
-    while run[-1] + 1 < len(q) and q[run[-1] + 1].content and q[run[-1] + 1].word not in AUX:
-        run.append(run[-1] + 1)
+    if len(words) > 1:  # a "did" question's subject: its own words, not the verb after them
+        run = [j for j in words if q[j].content]
+    else:
+        run = [words[0]]
+        while run[-1] + 1 < len(q) and q[run[-1] + 1].content and q[run[-1] + 1].word not in AUX:
+            run.append(run[-1] + 1)
     if len(run) > 1:
         at = [
             i
@@ -195,12 +211,21 @@ def verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
     """Where the sentence has the verb (same stem or a regular inflection of it, so not a
     noun made from it), and whether it is passive there ("was replaced", "replaced by")."""
     forms = inflections(verb.word)
-    at = next((i for i, t in enumerate(s) if t.stem == verb.stem or t.word in forms), None)
+    found = (i for i, t in enumerate(s) if t.stem == verb.stem or t.word in forms)
+    at = next((i for i in found if not _noun_at(s, i)), None)
     if at is None:
         return None
     before = {t.word for t in s[max(0, at - 2) : at]}
     after = {t.word for t in s[at + 1 : at + 4]}
     return at, bool(before & _PASSIVE) or "by" in after
+
+
+def _noun_at(s: list[Tok], i: int) -> bool:
+    """After a determiner ("the attack", "their return") or "a"/"an" and one word ("a third
+    attack") the word is a noun, whatever verb it is spelt like."""
+    if i >= 1 and s[i - 1].word in _DETERMINERS:
+        return True
+    return i >= 2 and s[i - 2].word in ("a", "an") and not s[i - 1].cap
 
 
 def inflections(verb: str) -> set[str]:
