@@ -14,7 +14,9 @@ about the 1038 expedition). Its specifics must be in the passage:
 - a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside; a
   hyphenated one of a series ("STRIDE-2") unless the article gives it and the passage names
   no other of the series ("STRIDE-3": another trial);
-- "not", "never" ... only when the passage says something negative too.
+- "not", "never" ... only when the passage says something negative too;
+- "the name of the N": an N the passage mentions, not one the sentence brings in as "a/an
+  N" with no name beside it (name_asked.py).
 Given the sentence that would answer, it must not say the question's words in another
 relation: roles reversed (near_miss.py), a deed denied or only intended (deeds.py), or a modifier, name,
 owner, title or an opposite swapped in (swaps.py); English only.
@@ -33,7 +35,7 @@ from itertools import pairwise
 from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
-from . import deeds, near_miss, swaps
+from . import deeds, name_asked, near_miss, swaps
 from .near_miss import fold
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -99,6 +101,8 @@ def check(
         rarest = max(run, key=lambda w: max((idf(s) for s in terms(w)), default=0.0))
         if rarest in unsupported or 2 * len(unsupported) > len(run):
             missing += unsupported
+    unnamed = name_asked.unnamed(question, sentence, passage)  # "the name of the N": a/an N
+    missing += [unnamed] if unnamed else []
     asks_negative = any(fold(w) in _NEGATION for w in _WORD.findall(question))
     if asks_negative and not _NEGATIVE_TEXT.search(passage):
         missing.append("not")
