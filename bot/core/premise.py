@@ -16,7 +16,9 @@ about the 1038 expedition). Its specifics must be in the passage:
   no other of the series ("STRIDE-3": another trial);
 - "not", "never" ... only when the passage says something negative too;
 - "the name of the N": an N the passage mentions, not one the sentence brings in as "a/an
-  N" with no name beside it (name_asked.py).
+  N" with no name beside it (name_asked.py);
+- a unit the question names ("in feet", "how many kilograms"): a number in it
+  (units_asked.py).
 Given the sentence that would answer, it must not say the question's words in another
 relation: roles reversed (near_miss.py), a deed denied or only intended (deeds.py), or a modifier, name,
 owner, title or an opposite swapped in (swaps.py); English only.
@@ -37,6 +39,7 @@ from index.lexical import stopwords_en, tokenize
 
 from . import deeds, name_asked, near_miss, swaps
 from .near_miss import fold
+from .units_asked import unit_missing
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 _NUMBERISH = re.compile(r"^\d+(st|nd|rd|th|s|'s)?$|^\d[\d,.]*$")
@@ -102,7 +105,8 @@ def check(
         if rarest in unsupported or 2 * len(unsupported) > len(run):
             missing += unsupported
     unnamed = name_asked.unnamed(question, sentence, passage)  # "the name of the N": a/an N
-    missing += [unnamed] if unnamed else []
+    unit = unit_missing(question, passage)  # "in feet" over a passage in metres
+    missing += [m for m in (unnamed, unit) if m]
     asks_negative = any(fold(w) in _NEGATION for w in _WORD.findall(question))
     if asks_negative and not _NEGATIVE_TEXT.search(passage):
         missing.append("not")
