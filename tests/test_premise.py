@@ -138,3 +138,30 @@ def test_a_hyphenated_code_the_article_gives_holds(
 ) -> None:
     about = {"stride", "2"}  # what the article is about (vocabulary.topical in the engine)
     assert check(question, passage, idf, lambda s: s in about, article=article).holds
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        (
+            "What did the coroner conclude about Geoffrey Atherton's death?",
+            'He said the failure had "more than minimally contributed" to Mr Atherton\'s death.',
+        ),
+        (
+            "Where does Priya Raman work?",
+            "Dr. Raman, who leads the team at Edinburgh, said the data were clear.",
+        ),
+    ],
+)
+def test_a_person_named_again_by_honorific_and_surname_holds(question: str, passage: str) -> None:
+    assert check(question, passage, idf, sentence=passage).holds
+
+
+def test_an_honorific_before_another_surname_supports_nothing() -> None:
+    passage = "The coroner said the pothole had contributed to Mr Blackwood's death."
+    assert check(
+        "What did the coroner say about Geoffrey Atherton's death?", passage, idf
+    ).missing == (
+        "Geoffrey",
+        "Atherton's",
+    )

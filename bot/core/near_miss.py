@@ -46,6 +46,8 @@ _ADVERBS = frozenset("when where why how".split())  # "When did X VERB ...": X s
 _BE = frozenset("is was were are be been being am".split())
 AUX = _DO | _BE | frozenset("has have had will would can could may might shall should must".split())
 _PASSIVE = _BE | frozenset("get gets got gotten".split())
+# Honorifics before a surname: general English, how a report names a person again
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 
 

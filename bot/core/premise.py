@@ -7,7 +7,8 @@ about the 1038 expedition). Its specifics must be in the passage:
   spells out, "took seven", is the question's "7");
 - every name (a capitalised word after the first), by its stem, a shared 5-letter stem, a
   likely typo of it (rapidfuzz ratio >= 80) or as initials ("LA" for "Los Angeles"); in a
-  multi-word name the rarest word decides ("Penhallow Point" against "Penhallow"). A name
+  multi-word name the rarest word decides ("Penhallow Point" against "Penhallow"), and a
+  person's full name is the surname after an honorific ("Mr Atherton", "Dr. Raman"). A name
   the article is about (in its title or byline, or in `topic` or more of its sentences)
   needs no repeating in every passage;
 - a name's numeral ("Henry II") as written after that name, when the passage has the name;
@@ -38,7 +39,7 @@ from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
 from . import deeds, name_asked, near_miss, swaps
-from .near_miss import fold
+from .near_miss import HONORIFICS, fold
 from .units_asked import unit_missing
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
@@ -102,6 +103,8 @@ def check(
             if parts and not all(supported(s, stems) for s in parts):
                 unsupported.append(word)
         rarest = max(run, key=lambda w: max((idf(s) for s in terms(w)), default=0.0))
+        if len(run) > 1 and _titled(run[-1], passage):
+            continue  # "Geoffrey Atherton" over "Mr Atherton's death": the passage's way to say it
         if rarest in unsupported or 2 * len(unsupported) > len(run):
             missing += unsupported
     unnamed = name_asked.unnamed(question, sentence, passage)  # "the name of the N": a/an N
@@ -189,6 +192,13 @@ def _codes(question: str, passage: str, article: str = "") -> list[str]:
             if sibling or key not in re.sub(r"[\s\-]", "", fold(article)):
                 out.append(w)
     return out
+
+
+def _titled(surname: str, passage: str) -> bool:
+    """The passage names the person by an honorific and the surname ("Mr Atherton")."""
+    titles = "|".join(HONORIFICS)
+    name = re.escape(re.sub(r"['’]s$", "", surname))
+    return re.search(rf"\b(?:{titles})\.?\s+{name}\b", passage, re.I) is not None
 
 
 def _regnal(run: list[str], passage: str) -> str | None:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from .near_miss import WH, Tok, inflections, one_name, same, tokens, typo
+from .near_miss import HONORIFICS, WH, Tok, inflections, one_name, same, tokens, typo
 from .word_vectors import same_meaning
 
 
@@ -56,6 +56,8 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
             u = s[k]
             if not u.content or u.stem in asked or u.cap != t.cap or s[k + 1].word != head.word:
                 continue
+            if u.word in HONORIFICS:
+                continue  # "Mr Atherton's death" for "Geoffrey Atherton's death": one person
             if any(ch.isdigit() for ch in u.word):
                 continue  # numbers are the number rule's (premise.py), and often the answer
             before = i > 0 and k > 0 and same(q[i - 1].stem, s[k - 1].stem)
@@ -133,6 +135,7 @@ def swapped_name(question: str, sentence: str, article: str = "") -> str | None:
             if (
                 k == 0
                 or not (u.cap and u.content)
+                or u.word in HONORIFICS  # "Mr Atherton" for "Geoffrey Atherton"
                 or u.stem in asked
                 or any(c.isdigit() for c in u.word)
             ):
