@@ -22,11 +22,33 @@ _KIND = (
     r"|blog(?: post)?|coverage|write-?up|news item|press release|obituary|interview)"
 )
 _ASKED = r"(it|this|that|the|these|those|his|her|their)"
+# A named person's own piece ("Ruth Alderidge's obituary") is the article too; "report" stays
+# out, as "the council's audit report" is one the article reports on.
+_OWNED = rf"({_ASKED}\b.{{0,60}}\b|[\w.-]+(?: [\w.-]+){{0,3}}['’]s )"
+# The verbs a news page credits its makers with ("Reporting by", "Reviewed by", "Interview
+# by"): authorship only when their object is the article kind itself ("who reported the
+# story", not "who reviewed the planning application").
+_CREDITS = r"(reported|reviewed|interviewed|covered|edited|filed|compiled)"
+# Other languages' "who wrote the article": a writing verb with an article noun.
+_FOREIGN_AUTHOR = (
+    r"wer hat (den|die|das|diesen|diese|dieses) (artikel|bericht|beitrag|text|kommentar"
+    r"|rezension|reportage|interview)\b.{0,60}\b(geschrieben|verfasst)"
+    r"|wer (schrieb|verfasste) (den|die|das|diesen|diese|dieses) (artikel|bericht|beitrag|text)"
+    r"|qui a (écrit|rédigé|signé) (l['’]|le |la |cet |cette )(article|reportage|papier"
+    r"|chronique|critique|billet|interview|éditorial)"
+    r"|qui est l['’]auteur (de l['’]|du |de la |de cet |de cette )(article|reportage"
+    r"|papier|chronique|critique|billet)"
+    r"|qui[eé]n (escribió|redactó|firmó|firma|escribe) (el|la|este|esta|ese|esa) (artículo"
+    r"|reportaje|crónica|nota|columna|reseña|noticia|entrevista|texto|pieza)"
+    r"|qui[eé]n es el autor (del|de la|de este|de esta) (artículo|reportaje|crónica|nota"
+    r"|columna|reseña|noticia)"
+)
 _INTENTS = {
     "author": re.compile(
         rf"\b(who (wrote|authored|penned|writes)\b(?=\s*$|\s*\?|\s+{_ASKED}\b.{{0,60}}\b{_KIND}\b"
         rf"|\s+(it|this|that)\b|\s+[\u201c\u2018'\x22])|author of {_ASKED}\b.{{0,60}}\b{_KIND}\b|(article|story|piece)'?s? author"
-        rf"|written by|byline|whose (article|story|piece|column))",
+        rf"|written by|byline|whose (article|story|piece|column)"
+        rf"|who {_CREDITS} {_ASKED}\b.{{0,60}}\b{_KIND}\b|{_FOREIGN_AUTHOR})",
         re.I,
     ),
     "outlet": re.compile(
@@ -38,13 +60,16 @@ _INTENTS = {
     ),
     "date": re.compile(
         rf"\b(when was (it|this|that|the)\b ?({_KIND}|report)? ?(published|written|posted|dated|out)"
-        rf"|when was {_ASKED}\b.{{0,60}}\b{_KIND}\b.{{0,60}}\b(published|written|posted|put out|out)"
+        rf"|when was {_OWNED}{_KIND}\b.{{0,60}}\b(published|written|posted|put out|out)"
         rf"|when did .{{0,40}}\b(publish|run|post|print)\b.{{0,60}}\b{_KIND}\b"
         r"|(what|which) (date|day) was .{0,60}(published|written|posted)|publication date|dated"
         r"|(what|which) date is (on|of) (the|this|that)"
         # a page, issue or edition of an outlet "comes out" on the date it is dated
         rf"|(when|(what|which) (date|day)) (did|does|was|were) .{{0,60}}\b({_KIND}|page|issue|edition"
         r"|newsletter|bulletin)s? (come|came|go|went|appear)\w* out"
+        # a story "runs" or "appears" on the day it is published
+        rf"|(when|(what|which) (date|day)) (did|does|was|were) {_ASKED} ({_KIND}|report)s?"
+        r" (run|ran|appear|appeared|publish|print|air|go up|went up)"
         rf"|date of {_ASKED} {_KIND})\b",
         re.I,
     ),
