@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from . import lines as L
 from . import sitelines as S
-from .tail import read_tail
+from .tail import is_box_label, read_tail
+from .widgets import table_of_contents, widget_reason
 
 # A whole short line that is a control or a prompt of the page, not a sentence about news.
 _PROMPT = re.compile(
@@ -52,16 +53,17 @@ _TEASER = re.compile(
     r"|most (?:read|popular|viewed|shared)|recommended(?: for you)?|trending(?: now)?|popular(?: now)?"
     r"|recent posts|latest(?: news| stories)?|you (?:may|might) also like|further reading"
     r"|check also|up next|watch|listen|previous post|next post|lee también|leer más"
-    r"|te puede interesar|à lire aussi|lire aussi|mehr zum thema|相关阅读|相关新闻|延伸阅读)"
+    r"|te puede interesar|à lire aussi|lire aussi|sur le même sujet|mehr zum thema|weitere artikel(?: zum thema)?"
+    r"|das könnte sie auch interessieren|相关阅读|相关新闻|延伸阅读)"
     # "Most read in Health", "Latest from Sport": a section may follow the label
     r"(?:\s+(?:in|on|from)\s+[^:：]{1,30}?)?"
     r"\s*(?:[:：»›]\s*(?P<rest>.*))?$",
     re.I,
 )
 _COMMENTS = re.compile(
-    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|\d+ (?:comments?|replies|responses)"
-    r"|comments?(?: \(\d+\))?|join the (?:conversation|discussion)|deja un comentario|comentarios"
-    r"|laisser un commentaire|commentaires|kommentare|评论)[\s.:!]*$",
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment"
+    r"|\d+ (?:replies|responses)|(?:\d+ )?(?:comments?|commentaires|comentarios|kommentare)(?: \(\d+\))?"
+    r"|join the (?:conversation|discussion)|deja un comentario|laisser un commentaire|评论)[\s.:!]*$",
     re.I,
 )
 _ARROW_LINK = re.compile(
@@ -114,6 +116,8 @@ _CONSENT = re.compile(
 _ABOUT = re.compile(r"^about\s+(?P<name>\S.{0,40})$", re.I)
 _PRONOUNS = {"us", "me", "him", "her", "them", "you", "this", "the author", "the site"}
 _FULL_STOP = re.compile(r"[.。]['\"”’»)\]）」]*\s*$")
+# "More obituaries", "More from Sport": a teaser label when a list of links follows it.
+_MORE = re.compile(r"^more(?:\s+[^\W\d_][\w'’&-]*){1,3}\s*:?$", re.I)
 _BULLET = re.compile(r"^(?:[-*•·–]\s|\d{1,2}[.)]\s)")
 
 
@@ -154,7 +158,7 @@ def chrome_reason(line: str) -> str | None:
         return "paywall prompt"
     if L.units(line) <= 80 and _CONSENT.search(line):
         return "cookie notice"
-    return None
+    return widget_reason(line)
 
 
 def clean_body(
@@ -168,13 +172,15 @@ def clean_body(
     reasons: list[str | None] = []
     in_teaser = False
     seen: set[str] = set()
-    for line in body:
+    for i, line in enumerate(body):
         reason = _harvest(line, res)
         if reason is None:
             if m := _TEASER.match(line):
                 reason = "teaser"
                 in_teaser = not (m.group("rest") or "").strip()
-            elif in_teaser and _teaser_item(line):
+            elif _MORE.match(line) and i + 1 < len(body) and _BULLET.match(body[i + 1]):
+                reason, in_teaser = "teaser", True  # "More obituaries" over a list of links
+            elif in_teaser and _teaser_item(line) and not is_box_label(line):
                 reason = "teaser"  # the list of links under a teaser label
             else:
                 in_teaser = False
@@ -192,16 +198,29 @@ def clean_body(
         (i for i, x in enumerate(body) if 3 * i >= 2 * len(body) and _COMMENTS.match(x)), None
     )
     if opened is not None:
-        reasons[opened + 1 :] = [r or "comments" for r in reasons[opened + 1 :]]
+        reasons[opened:] = [r or "comments" for r in reasons[opened:]]
+    # A wire story's credits ("Reporting by A; Editing by B") close it: when no paragraph
+    # follows them, the short lines after them are the agency's notes and links (a bracketed
+    # "($1 = 0.79 pounds)" is the story's own note and stays).
+    closed = max((i for i, r in enumerate(reasons) if r == "credits"), default=-1)
+    after = [i for i in range(closed + 1, len(body)) if reasons[i] is None]
+    floor = -1  # what stands above the credits is the story's, however short
+    if 2 * closed >= len(body) > 0 and not any(L.is_prose(body[i]) for i in after):
+        floor = closed
+        for i in range(closed + 1, len(body)):
+            short = L.units(body[i]) <= 12 and not body[i].startswith("(")
+            reasons[i] = reasons[i] or ("below the story" if short else None)
+    for i in table_of_contents(body):
+        reasons[i] = reasons[i] or "table of contents"
     # Below the story's last sentence: author boxes, image tags, link labels.
-    last = _last_sentence(body, reasons)
+    last = max(_last_sentence(body, reasons), floor)
     tail = read_tail(body, reasons, last, author)
     for i, why in tail.reasons.items():
         reasons[i] = why
     if tail.author:
         res.authors.append(tail.author)
     res.outlets += tail.outlets
-    last = _last_sentence(body, reasons)
+    last = max(_last_sentence(body, reasons), floor)
     for i, line in enumerate(body):
         if reasons[i] is None and i > last and (name := _author_box(line)):
             res.authors.append(name)

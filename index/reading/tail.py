@@ -138,6 +138,11 @@ def read_tail(
     return tail
 
 
+def is_box_label(line: str) -> bool:
+    """ "About the author", "Author bio": the label that opens an author box."""
+    return L.units(line) <= 6 and bool(_BOX.match(line)) and not L.ends_sentence(line)
+
+
 def _from_box(box: list[str]) -> str | None:
     for line in box[:2]:
         if bio := biography(line):
