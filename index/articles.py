@@ -28,7 +28,7 @@ from .reading.head import read_head
 from .reading.markdown import markdown_lines
 from .reading.sitelines import NAMEPLATE, site_and_section
 from .reading.stated import stated_date
-from .reading.webpage import read_html
+from .reading.webpage import above_headline, read_html
 from .shared.article import Article
 from .shared.errors import UnreadableArticle
 
@@ -137,12 +137,17 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
     dates_in = f"{language}@{order}" if order else language
     known_title = front.get("title") or md_title or (html.title if html else None)
     dropped: list[Dropped] = []
+    known_at = None
     if known_title:
+        known_at = next(
+            (i for i, x in enumerate(lines) if L.squash(x) == L.squash(known_title)), None
+        )
+        known_at = above_headline(html, lines) if known_at is None and html else known_at
         dropped += [Dropped(x, "headline") for x in lines if L.squash(x) == L.squash(known_title)]
         keep = [i for i, x in enumerate(lines) if L.squash(x) != L.squash(known_title)]
         menus = frozenset(n for n, i in enumerate(keep) if i in menus)
         lines = [lines[i] for i in keep]
-    head = read_head(lines, dates_in, title_known=bool(known_title), menus=menus)
+    head = read_head(lines, dates_in, bool(known_title), menus, known_at)
     dropped += head.dropped
     tail_date = _publication_note(head.body, dropped, dates_in)
     body_res = clean_body(head.body, shared, front.get("author") or head.author)

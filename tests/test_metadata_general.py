@@ -16,6 +16,8 @@ import pytest
 from conftest import ROOT
 
 from index.articles import find_article_files, parse_article, read_article, shared_lines
+from index.reading.datelines import numeric_order
+from index.reading.tail import clean_author
 
 HEAD = "Council backs plan to rebuild the town pool"
 STORY = [
@@ -348,3 +350,138 @@ def blind() -> dict[str, object]:
 def test_blind_set_metadata_is_the_truth(blind, row) -> None:  # type: ignore[no-untyped-def]
     a = blind[row["id"]]
     assert meta(a) == (row["title"], row["outlet"], row["date"], row["author"])
+
+
+# ---- third round (issue 11): bylines, the site's name, a 24-hour time ----------------------
+# "Words by A | Pictures by B" (the photographer is no author), "Interview by A" as page
+# metadata, a foreign "and" between authors, "<Site> — <Column>" over a known headline, a
+# "GmbH & Co. KG" copyright, a site name that is the headline, a 24-hour time beside an
+# ambiguous numeric date.
+
+F_HEAD = "Ferry operator cancels winter timetable after second engine failure"
+F_STORY = [
+    "The island ferry will not run its winter timetable after a second engine failed on Monday, the operator said.",
+    "Passengers were told that a replacement boat would be chartered from the mainland by the end of the month.",
+    "Islanders said the cancellations had left them unable to reach hospital appointments on time.",
+]
+F_BODY = "\n\n".join(F_STORY)
+
+
+def _keeps(a) -> bool:  # type: ignore[no-untyped-def]
+    return all(p in a.text.split("\n\n") for p in F_STORY)
+
+
+# ---- bylines ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "suffix"),
+    [
+        (
+            f"ISLAND NEWS\n\n{F_HEAD}\n\nWords by Mairi Strachan | Pictures by Ann Roe\n\n{F_BODY}\n",
+            ".txt",
+        ),
+        (f"# {F_HEAD}\n\nStory by Mairi Strachan | Photographs by Ann Roe\n\n{F_BODY}\n", ".md"),
+    ],
+)
+def test_words_by_a_pictures_by_b_names_the_writer(page: str, suffix: str) -> None:
+    a = read(page, suffix)
+    assert (a.title, a.author) == (F_HEAD, "Mairi Strachan") and _keeps(a)
+
+
+@pytest.mark.parametrize(
+    ("text", "author"),
+    [
+        ("Interview by Tomas Wiel", "Tomas Wiel"),
+        ("Words by Mairi Strachan | Pictures by Ann Roe", "Mairi Strachan"),
+        ("Mairi Strachan", "Mairi Strachan"),
+    ],
+)
+def test_a_metadata_author_is_read_down_to_the_name(text: str, author: str) -> None:
+    assert clean_author(text) == author
+
+
+def test_an_html_interview_byline_names_the_interviewer() -> None:
+    page = (
+        f"<html><body><h1>{F_HEAD}</h1><p class='byline'>Interview by Tomas Wiel</p>"
+        + "".join(f"<p>{p}</p>" for p in F_STORY)
+        + "</body></html>"
+    )
+    assert read(page, ".html").author == "Tomas Wiel"
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Von Jana Hoffmann und Till Brenner", "Jana Hoffmann and Till Brenner"),
+        ("Por Lucía Marín y Pablo Ortega", "Lucía Marín and Pablo Ortega"),
+        ("By Mairi Strachan & Ann Roe", "Mairi Strachan and Ann Roe"),
+    ],
+)
+def test_authors_are_joined_with_and_whatever_the_pages_language(byline: str, author: str) -> None:
+    a = read(f"{F_HEAD}\n\n{byline}\n\n{F_BODY}\n")
+    assert a.author == author
+
+
+# ---- the site's name --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "suffix"),
+    [
+        (
+            "<html><body><p>Harbour Quarterly &mdash; Conversations</p>"
+            f"<h1>{F_HEAD}</h1>" + "".join(f"<p>{p}</p>" for p in F_STORY) + "</body></html>",
+            ".html",
+        ),
+        (
+            f"---\ntitle: {F_HEAD}\n---\nHarbour Quarterly — Letters\n\n{F_HEAD}\n\n{F_BODY}\n",
+            ".md",
+        ),
+    ],
+)
+def test_site_and_column_over_a_known_headline_names_the_site(page: str, suffix: str) -> None:
+    a = read(page, suffix)
+    assert (a.title, a.outlet) == (F_HEAD, "Harbour Quarterly") and _keeps(a)
+
+
+@pytest.mark.parametrize(
+    "holder",
+    ["© 2024 Inselbote Medien GmbH & Co. KG – Impressum", "© 2024 Inselbote Verlag GmbH"],
+)
+def test_a_companys_copyright_yields_to_the_masthead(holder: str) -> None:
+    a = read(f"INSELBOTE ONLINE\n\n{F_HEAD}\n\nVon Jana Hoffmann\n\n{F_BODY}\n\n{holder}\n")
+    assert a.outlet == "Inselbote Online"
+
+
+@pytest.mark.parametrize("sep", ["–", "|"])
+def test_a_site_name_that_is_the_headline_is_passed_over(sep: str) -> None:
+    page = (
+        f"<html><head><title>{F_HEAD} {sep} Island Wire</title></head><body><h1>{F_HEAD}</h1>"
+        + "".join(f"<p>{p}</p>" for p in F_STORY)
+        + "</body></html>"
+    )
+    a = read(page, ".html")
+    assert (a.title, a.outlet) == (F_HEAD, "Island Wire")
+
+
+# ---- a 24-hour time beside an ambiguous numeric date --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published: 05/03/2024 14:10", "2024-03-05"),
+        ("05/03/2024, 18.45", "2024-03-05"),
+        ("Published: 05/03/2024 2:10 PM", None),  # a 12-hour clock says nothing
+        ("Published: 05/03/2024 09:10", None),  # a morning hour reads on either clock
+    ],
+)
+def test_a_24_hour_time_reads_a_numeric_date_day_first(line: str, date: str | None) -> None:
+    a = read(f"{F_HEAD}\n\n{line}\nBy Mairi Strachan\n\n{F_BODY}\n")
+    assert a.date == date and line not in a.text
+
+
+def test_the_24_hour_rule_yields_to_the_pages_own_dates() -> None:
+    assert numeric_order("05/03/2024 14:10. They met on March 14 and on March 2.") == "mdy"
+    assert numeric_order("05/03/2024 14:10") == "dmy"

@@ -18,6 +18,7 @@ _BY = (
     r"por|par|von|di|door|av|af|od|автор|記者|记者|文|作者|撰文)"
 )
 _JOIN = r"(?:\s*,\s*|\s+(?:and|y|e|et|und|en|og|och|i)\s+|\s*&\s*|\s*、\s*)"
+_FOREIGN_AND = r"\s+(?:y|e|et|und|en|og|och|i)\s+|\s*&\s*"
 _ROLE_SEP = re.compile(r"\s*(?:,|\||—|–| - |·|/)\s*")
 _STAFF = re.compile(
     r"^(?:by\s+)?(?P<outlet>.{2,40}?)\s+(?:staff(?: reporter| writer)?|newsroom|news desk|editors|editorial team|team)$",
@@ -45,7 +46,8 @@ def _names(text: str) -> str | None:
     """'Megan Hartley and Tom Ashworth' -> itself when every part is a person's name."""
     parts = [p for p in re.split(_JOIN, text.strip()) if p]
     if parts and all(is_person(p) or (is_name(p, 4) and len(parts) == 1) for p in parts):
-        return text.strip()
+        # the names are the metadata, the page's word for "and" is not: "A und B" -> "A and B"
+        return re.sub(_FOREIGN_AND, " and ", text.strip())
     return None
 
 

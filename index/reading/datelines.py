@@ -113,17 +113,24 @@ _MONTH_FIRST_TLDS = {"us", "ph", "fm"}
 _GENERIC_TLDS = {"io", "co", "tv", "me", "ai", "ly", "to", "cc", "ws", "gg", "ca", "sh", "am"}
 
 
+# "05/03/2024 14:10": a 24-hour clock beside a numeric date; month-first pages (the US) write
+# the time on a 12-hour clock ("2:10 p.m.").
+_CLOCK_24 = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?:19|20)?\d\d,?\s+(?:1[3-9]|2[0-3])[:.h]\d\d\b")
+
+
 def numeric_order(text: str, url: str | None = None) -> str | None:
     """ "dmy" or "mdy": how a page writes 03/04/2025, told by its other dates, else None.
     The evidence, strongest first: a slashed date that only reads one way (21/10/2025), the
-    order the page writes its dates in words ("14 March" against "March 14"), and the
-    country of its web address."""
+    order the page writes its dates in words ("14 March" against "March 14"), a 24-hour
+    time beside a slashed date, and the country of its web address."""
     pairs = [(int(a), int(b)) for a, b in _SLASHED.findall(text)]
     votes = (sum(a > 12 >= b for a, b in pairs), sum(b > 12 >= a for a, b in pairs))
     if votes[0] == votes[1]:
         votes = (len(_DAY_MONTH.findall(text)), len(_MONTH_DAY.findall(text)))
     if votes[0] != votes[1]:
         return "dmy" if votes[0] > votes[1] else "mdy"
+    if _CLOCK_24.search(text):
+        return "dmy"
     host = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/", 1)[0].split(":", 1)[0]
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(tld) != 2 or tld in _GENERIC_TLDS:

@@ -28,15 +28,7 @@ _DATE_LABELLED = re.compile(
     re.I,
 )
 _REPORTING_FROM = re.compile(r"^(?:reporting|writing|reported) from\s+[A-Z]", re.I)
-_UPDATED = (
-    "updated",
-    "modified",
-    "last updated",
-    "actualizado",
-    "mis à jour",
-    "aktualisiert",
-    "更新",
-)
+_UPDATED = ("updated", "modified", "last updated", "actualizado", "mis à jour", "aktualisiert", "更新")  # fmt: skip
 
 
 @dataclass
@@ -52,11 +44,16 @@ class Head:
 
 
 def read_head(
-    lines: list[str], language: str, title_known: bool = False, menus: frozenset[int] = frozenset()
+    lines: list[str],
+    language: str,
+    title_known: bool = False,
+    menus: frozenset[int] = frozenset(),
+    known_at: int | None = None,
 ) -> Head:
     """`title_known`: the headline came from front matter or HTML metadata, so every
-    title-like line left in the head is a standfirst or a byline, not a headline. `menus`:
-    the indices of lines the file's own layout shows to be a menu (lines.spaced_items)."""
+    title-like line left in the head is a standfirst or a byline, not a headline; `known_at`:
+    where that headline stood among the lines. `menus`: the indices of lines the file's own
+    layout shows to be a menu (lines.spaced_items)."""
     head = Head()
     p = next((i for i, line in enumerate(lines[:_HEAD_LINES]) if _story_starts(line)), None)
     if p is None:
@@ -114,6 +111,9 @@ def read_head(
             elif site := site_of(text, first=i == plain[0][0]):
                 head.outlets.append(("masthead", site))
                 reason = "masthead"
+        elif i < (known_at or 0) and i == plain[0][0] and (site := site_of(text, first=True)):
+            head.outlets.append(("masthead", site))  # the site's name over a known headline
+            reason = "masthead"
         elif head.author is None and L.units(text) <= 8 and (b := B.byline(text)):
             head.author = b.author
             reason = "byline"
@@ -184,6 +184,9 @@ def _classify(line: str, head: Head, language: str) -> str:
         return "dateline"  # a date that cannot be read (04/05/2022, a garbled one): not guessed
     if _REPORTING_FROM.match(line):
         return "byline"  # "Reporting from Kyiv, Ukraine" under the names
+    if L.menu_items(line) and (b := B.byline(line, labelled_only=True)):
+        head.author = head.author or b.author  # "Words by A | Pictures by B": not a menu
+        return "byline"
     if (bar := S.control_bar(line)) is not None:
         head.outlets += [("menu", bar)] if bar else []
         return "navigation"

@@ -36,7 +36,7 @@ def _share(text: str, story: set[str]) -> float:
 def site_of(text: str, first: bool = False) -> str | None:
     """The site named by a line above the headline: "<Site> | <Section>", "<Site> — <slogan>";
     on the page's `first` line also "<Site> — <tagline>", a blog's name."""
-    if site := S.site_and_section(text, S.NAMEPLATE):
+    if site := S.site_and_section(text, S.NAMEPLATE) or S.site_and_column(text):
         return site
     pair = S.site_and_slogan(text) or (S.site_and_tagline(text) if first else None)
     return pair[0] if pair else None

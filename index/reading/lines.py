@@ -31,9 +31,9 @@ _PARTICLES = {
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
 # "Carrow Standard Media Ltd" is the company; "Carrow Standard" the publication.
 _CORPORATE = re.compile(
-    r",?\s+(?:inc|ltd|llc|plc|gmbh|ag|kg|oy|oyj|ab|as|asa|a/s|nv|bv|spa|s\.?p\.?a|srl|sarl|pty|pte"
+    r",?\s+(?:(?:&|and|und)\s+)?(?:inc|ltd|llc|plc|gmbh|ag|kg|oy|oyj|ab|as|asa|a/s|nv|bv|spa|s\.?p\.?a|srl|sarl|pty|pte"
     r"|k\.?k|s\.?a|s\.?l|co|corp|corporation|company|limited|group|media"
-    r"|publishing|publications|publishers|holdings|newspapers?|network)\.?$",
+    r"|publishing|publications|publishers|holdings|newspapers?|network|medien|verlag|médias)\.?$",
     re.I,
 )
 _LOGO = re.compile(r"^(?P<name>.{2,60}?)\s+logo$", re.I)

@@ -29,7 +29,7 @@ NAMEPLATE = frozenset((
     "examiner", "inquirer", "bulletin", "dispatch", "advertiser", "press", "mail", "sun",
     "register", "monitor", "wire", "daily", "weekly", "magazine", "report", "reporter",
     "today", "digest", "sport", "sports", "live", "online", "tonight", "network", "radio",
-    "television", "tv", "agency",
+    "television", "tv", "agency", "quarterly", "monthly",
 ))  # fmt: skip
 # Labels a site files a page under ("Local News", "Arts & Culture", "Home"), in the
 # languages the stopword lists cover.
@@ -178,6 +178,19 @@ def site_and_section(line: str, nameplates: frozenset[str] = NAMEPLATE) -> str |
     if not (site(last) and all(is_section(x) for x in items[:-1])):
         return None
     return last if plate(last) or (len(last.split()) >= 2 and not L.is_person(last)) else None
+
+
+def site_and_column(line: str) -> str | None:
+    """ "<Site> — <Column>": a name ending in a word papers are named with, a dash, and the
+    one to three capitalised words of the column or section the page belongs to."""
+    parts = re.split(r"\s+[-–—]\s+", line)
+    if (
+        len(parts) != 2
+        or not L.is_name(parts[0], 6)
+        or parts[0].split()[-1].lower() not in NAMEPLATE
+    ):
+        return None
+    return parts[0] if L.is_name(parts[1], 3) and not L.is_person(parts[1]) else None
 
 
 def site_and_slogan(line: str) -> tuple[str, str] | None:

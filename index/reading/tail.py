@@ -174,6 +174,8 @@ def clean_author(text: str) -> str | None:
     whole author box: "About the author Jane Doe is a reporter") read down to the name;
     None when no name can be read from it."""
     stripped = _LABEL_START.sub("", text).strip()
+    if (b := B.byline(text, labelled_only=True)) and L.units(text) <= 12:
+        return b.author  # "Interview by A", "Words by A | Pictures by B": the byline's label
     if stripped == text and L.units(text) <= 6:
         return text
     if bio := biography(stripped):

@@ -53,8 +53,10 @@ def read_html(source: str) -> HtmlPage:
         page.url = meta.url or None
         page.date = meta.date[:10] if meta.date else None
         page.language = meta.language or None
-        if meta.sitename and not L.is_url(meta.sitename):
-            page.outlets.append(("site name", meta.sitename))
+        # trafilatura may take the `<title>`'s longer part, the headline, for the site's name
+        named = meta.sitename or ""
+        if named and L.squash(named) != L.squash(meta.title or "") and not L.is_url(named):
+            page.outlets.append(("site name", named))
     lines = _page_lines(source)
     page.page_lines = lines.page
     page.url = page.url or lines.permalink
@@ -85,6 +87,19 @@ def read_html(source: str) -> HtmlPage:
     page.outlets += outlets
     page.outlets += [("self-named", name) for x in outside if (name := self_named(x))]
     return page
+
+
+def above_headline(page: HtmlPage, lines: list[str]) -> int | None:
+    """How many of the extracted lines open the page above its headline (the `<h1>` the
+    extraction left out): a site's name, a kicker. None when the page does not show."""
+    heads = [
+        i
+        for i, x in enumerate(page.page_lines)
+        if page.title and L.squash(x) == L.squash(page.title)
+    ]
+    above = set(page.page_lines[: heads[0]]) if heads else set()
+    n = next((k for k, x in enumerate(lines) if x not in above), len(lines))
+    return n or None
 
 
 def _written_date(source: str, page_lines: list[str]) -> str | None:
