@@ -35,6 +35,9 @@ def common(word: str) -> bool:
         ("Who is the CEO of Brightwell?", "Chief executive Dana Ilves told staff on Friday.", "Dana Ilves"),
         ("who leads the tenants' union", "The tenants' union, whose chair, Rosa Quintero, called the rise unfair, will appeal.", "Rosa Quintero"),
         ("Who was Pieter's daughter?", "He left the mill to his daughter Ilse when he died.", "Ilse"),
+        # a capitalised role title before the name, sharing the question's words
+        ("Who runs the city's finances?", "The gap is wider, according to Finance Director Gwen Okonjo.", "Gwen Okonjo"),
+        ("who is in charge of policing in Kellan", "Police Commissioner Ray Holt said the force would recruit.", "Ray Holt"),
     ],
 )  # fmt: skip
 def test_a_person_named_in_the_role_asked(question: str, sentence: str, person: str) -> None:
@@ -52,6 +55,9 @@ def test_a_person_named_in_the_role_asked(question: str, sentence: str, person: 
         ("Who runs the harbour?", "BRISTOL, England — The harbour on Quay Road will close, the City Council said on Monday."),
         ("who is the superintendent", "Questions may be sent to the Office of the Superintendent at 555-0100."),
         ("Who runs the college?", "The University of Thornbury and Kellan Borough Council signed the deal."),
+        # a role title before an organisation's name, not a person's
+        ("Who runs the harbour?", "The dredging contract went to Harbour Master Marine Services Ltd on Monday."),
+        ("Who is the chief executive?", "Questions go to the Chief Executive Office of Kellan Council."),
         # a name the question already gives is no answer to it
         ("Who is Mira Kovac's agent?", "Mira Kovac signed for the club on Tuesday."),
     ],

@@ -55,6 +55,11 @@ _LEADING = frozenset(
     "run runs running ran lead leads leading led head heads heading headed charge chair"
     " chairs chaired manage manages managed boss bosses helm helms".split()
 )
+# Words that end a role title written before a name ("Finance Director Gwen Okonjo", "Police
+# Commissioner Ray Holt"): with the words before them they are the person's role, not their name.
+_ROLES = "officer commissioner inspector coach editor correspondent spokesman spokeswoman"
+_ROLES += " spokesperson curator treasurer constable sergeant detective"
+ROLE_ENDS = TITLES | LEADER_NOUNS | frozenset(_ROLES.split())
 _ABBREVIATED = {"ceo": "chief executive", "cfo": "chief financial officer"}
 # The closed-class words an apposition may hold: ", chief executive of the ...", ", a
 # scientist at ...".
@@ -140,6 +145,7 @@ def named(sentence: str, question: str, common: Callable[[str], bool] | None = N
             or (_bare(run[k]) in asked and (common is None or common(_bare(run[k]))))
         ):
             k += 1
+        k = _role_title(run, k)
         name = tuple(run[k:])
         own = [t for t in name if t.low not in CONNECT]
         if any(_bare(t) in asked or t.stem in asked for t in own):
@@ -148,6 +154,17 @@ def named(sentence: str, question: str, common: Callable[[str], bool] | None = N
             continue
         out.append(Named(first, last, tuple(run[:k]), name))
     return out
+
+
+def _role_title(run: Sequence[Tok], k: int) -> int:
+    """Where the name starts after a capitalised role title ending in a role word ("Finance
+    Director", "Deputy Chief Constable"), when two words of a name or more follow it."""
+    for r in range(len(run) - 3, k - 1, -1):  # two tokens at least after the role word
+        rest = [t for t in run[r + 1 :] if t.low not in CONNECT]
+        ends = _bare(run[r]) in ROLE_ENDS and run[r + 1].low not in CONNECT
+        if ends and len(rest) >= 2 and not any(t.low in CONNECT for t in run[k : r + 1]):
+            return r + 1
+    return k
 
 
 def person_like(n: Named) -> bool:
