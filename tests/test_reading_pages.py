@@ -240,25 +240,32 @@ def test_a_press_release_label_in_text_and_in_other_words() -> None:
     assert chrome_reason("Press release") == "page control"
 
 
-# ---- the blind2 tuning set's truth --------------------------------------------------------
+# ---- the blind2 and blind3 tuning sets' truth ------------------------------------------
 
-BLIND2 = ROOT / "eval" / "blind2"
-TRUTH = (
-    [json.loads(x) for x in (BLIND2 / "truth.jsonl").read_text(encoding="utf-8").splitlines() if x]
-    if (BLIND2 / "truth.jsonl").exists()
-    else []
-)
+
+def _truth(name: str) -> list[dict[str, object]]:
+    path = ROOT / "eval" / name / "truth.jsonl"
+    if not path.exists():
+        return []
+    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
+    return [{**r, "set": name} for r in rows]
+
+
+TRUTH = _truth("blind2") + _truth("blind3")
 
 
 @pytest.fixture(scope="module")
-def blind2() -> dict[str, object]:
-    files = find_article_files(BLIND2 / "corpus")
-    shared = shared_lines(files)
-    return {p.stem: read_article(p, shared) for p in files}
+def blind_sets() -> dict[str, dict[str, object]]:
+    out = {}
+    for name in ("blind2", "blind3"):
+        files = find_article_files(ROOT / "eval" / name / "corpus")
+        shared = shared_lines(files)
+        out[name] = {p.stem: read_article(p, shared) for p in files}
+    return out
 
 
-@pytest.mark.parametrize("row", TRUTH, ids=[r["id"] for r in TRUTH])
-def test_blind2_set_metadata_is_the_truth(blind2, row) -> None:  # type: ignore[no-untyped-def]
-    a = blind2[row["id"]]
+@pytest.mark.parametrize("row", TRUTH, ids=[f"{r['set']}-{r['id']}" for r in TRUTH])
+def test_blind_set_metadata_is_the_truth(blind_sets, row) -> None:  # type: ignore[no-untyped-def]
+    a = blind_sets[row["set"]][row["id"]]
     got = (a.title, a.outlet, a.date, a.author)
     assert got == (row["title"], row["outlet"], row["date"], row["author"])

@@ -1,5 +1,5 @@
-"""Every question of every tuning set (seed, external, general, blind, blind2), answered for
-real: each short answer is the exact slice of its article it claims and lies inside the
+"""Every question of every tuning set (seed, external, general, blind, blind2, blind3),
+answered for real: each short answer is the exact slice of its article it claims and lies inside the
 first answer sentence; every answer sentence is verbatim in its passage; refusals cite
 nothing, and a near-miss refusal points to its closest passage, verbatim too. The held-out
 sets are not run here (never run them to choose anything: the lead runs them once at the
@@ -76,10 +76,16 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
         _closest_is_verbatim(general_engine, answer)
 
 
-@pytest.mark.parametrize("name", ["blind", "blind2"])
-def test_blind_tuning_sets(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The two tuning sets written by helpers who never read the code: other formats
-    (HTML, front matter, German, Spanish, wiki pages), the same guarantees."""
+@pytest.mark.parametrize(
+    ("name", "min_answered", "min_refused"),
+    [("blind", 43, 31), ("blind2", 43, 23), ("blind3", 34, 22)],
+)
+def test_blind_tuning_sets(
+    name: str, min_answered: int, min_refused: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The tuning sets written by helpers who never read the code: other formats (HTML,
+    front matter, German, French, Spanish, wiki pages), the same guarantees, and their
+    hit and refusal counts (the README's) held."""
     folder = ROOT / "eval" / name
     engine = _indexed_engine(tmp_path_factory, folder / "corpus")
     answers = [engine.answer(q) for q in _questions(folder / "questions.jsonl")]
@@ -87,7 +93,11 @@ def test_blind_tuning_sets(name: str, tmp_path_factory: pytest.TempPathFactory) 
         _check(a)
         _closest_is_verbatim(engine, a)
     # the checks ran on answers, not on refusals alone (half of each set is answerable)
-    assert sum(1 for a in answers if a.answered) >= 48
+    assert sum(1 for a in answers if a.answered) >= len(answers) // 2
+    report = run_eval(engine, load_cases(folder / "questions.jsonl"))
+    misses = [r.case.q for r in report.results if not r.hit]
+    assert report.answerable[0] >= min_answered, misses
+    assert report.refused[0] >= min_refused, misses
 
 
 def test_eval_reports_first_sentence_short_answers_and_length(external_engine) -> None:  # type: ignore[no-untyped-def]
