@@ -78,6 +78,23 @@ def test_a_sentence_that_says_nothing_of_time_is_missing_a_date() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La huelga de autobuses empezará el 4 de marzo, según el sindicato.",
+        "Der Streik beginnt am 4. März, teilte die Gewerkschaft mit.",
+        "La grève commencera le 4 mars, selon le syndicat.",
+    ],
+)
+def test_an_english_when_over_a_sentence_in_another_language_is_not_read_for_english_time_words(
+    sentence: str,
+) -> None:
+    # the time words are English: "4 de marzo" is a date they cannot see
+    assert missing("When does the bus strike start?", sentence, sentence) is None
+    english = "The bus strike was called by the union over pay and conditions."
+    assert missing("When does the bus strike start?", english, english) == "a date"
+
+
 def test_questions_of_other_kinds_and_languages_are_left_alone() -> None:
     s = "The mayor was upset by the vote."
     assert missing("Why was the mayor upset?", s, s) is None

@@ -111,7 +111,9 @@ def missing(question: str, sentence: str, passage: str, article: str = "") -> st
         return "a count"
     # "On what date ...", "In what year ...": a date too, though not opening with its wh-word
     dated = kind == "time" or (asked.kind == "time" and not measures)
-    if dated and not _says_when(question, sentence):
+    # The time words are English: a sentence in another language ("el 4 de marzo") is not
+    # read for them, as a question in another language is not
+    if dated and english(sentence) and not _says_when(question, sentence):
         return "a date"
     return None
 
