@@ -10,10 +10,15 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
-NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
-    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-    " hundred thousand million billion trillion dozen half".split()
+# The counts English spells as one word, with their values ("seven": 7, "forty": 40)
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+_UNITS += " fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+_TENS = "thirty forty fifty sixty seventy eighty ninety"
+NUMBER_VALUES = {w: n for n, w in enumerate(_UNITS.split())} | {
+    w: 10 * n for n, w in enumerate(_TENS.split(), 3)
+}
+NUMBER_WORDS = (frozenset(NUMBER_VALUES) - {"zero"}) | frozenset(
+    "hundred thousand million billion trillion dozen half".split()
 )
 # Closed-class English words: they never start or end an answer phrase.
 FUNCTION = (

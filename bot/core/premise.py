@@ -39,6 +39,7 @@ from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
 from . import deeds, name_asked, near_miss, swaps
+from .english import NUMBER_VALUES
 from .near_miss import HONORIFICS, fold
 from .units_asked import unit_missing
 
@@ -157,16 +158,7 @@ def _numbers(words: list[str]) -> set[str]:
 
 # A count the passage spells out ("took seven for 58") is the digits a question gives ("7
 # wickets"). Only the passage side: a question's "one of the ..." is no number to find.
-_SPELLED = {
-    w: str(n)
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-        " fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-} | {
-    w: str(10 * n)
-    for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)
-}
+_SPELLED = {w: str(n) for w, n in NUMBER_VALUES.items()}
 
 
 def _number_words(text: str) -> set[str]:
