@@ -8,7 +8,7 @@ in the answer text), so a reader can check them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from index.language import detect_language
 
@@ -33,7 +33,7 @@ from .passages import Window, passage_around
 from .premise import check
 from .retrieve import query_terms
 from .short_answer import best_span
-from .slots import fill, repeats
+from .slots import cite, fill, repeats
 from .vocabulary import topical, word_test
 
 NOT_COVERED = "The articles do not cover this."
@@ -114,14 +114,7 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
     ranked = [lead, *sorted([*chosen[1:], *extra], key=lambda c: -c.score)]
     for cand in ranked[:k]:
         source = Source(passage_around(snap, cand.sentence, passage_chars), cand.score)
-        at = next((i for i, s in enumerate(sources) if s.key == source.key), None)
-        if at is None:
-            sources.append(source)
-        elif sources[at].window.end < source.window.end:
-            # The same start, reaching further: this passage holds the earlier one's
-            # sentences and this one too ("It in turn evolved into Modern English." after
-            # the long sentence it continues), so it is cited in its place.
-            sources[at] = replace(sources[at], window=source.window)
+        cite(sources, source)
         text = snap.sentence_text(cand.sentence)
         quotes.append(Quote(text, source.key, cand.sentence, shown=cand in chosen))
     fill(

@@ -36,15 +36,24 @@ def fill(
         if inside or repeats(evidence, cand, chosen):
             continue
         source = Source(passage_around(snap, cand.sentence, passage_chars), cand.score)
-        at = next((i for i, s in enumerate(sources) if s.key == source.key), None)
-        if at is not None:  # the same start, reaching further (see compose)
-            sources[at] = replace(sources[at], window=source.window)
-        elif any(s.window.article.id == art and s.window.start < source.window.end
-                 and source.window.start < s.window.end for s in sources):  # fmt: skip
+        if all(s.key != source.key for s in sources) and any(
+            s.window.article.id == art and s.window.start < source.window.end
+            and source.window.start < s.window.end for s in sources
+        ):  # fmt: skip
             continue  # overlapping an earlier passage: the same evidence cited twice
-        else:
-            sources.append(source)
+        cite(sources, source)
         quotes.append(Quote(snap.sentence_text(cand.sentence), source.key, cand.sentence, False))
+
+
+def cite(sources: list[Source], source: Source) -> None:
+    """Cite a passage once: a passage with the same start as one already cited, reaching
+    further, holds the earlier one's sentences and its own ("It in turn evolved into Modern
+    English." after the long sentence it continues), so it is cited in its place."""
+    at = next((i for i, s in enumerate(sources) if s.key == source.key), None)
+    if at is None:
+        sources.append(source)
+    elif sources[at].window.end < source.window.end:
+        sources[at] = replace(sources[at], window=source.window)
 
 
 def repeats(evidence: Evidence, cand: ScoredSentence, chosen: list[ScoredSentence]) -> bool:
