@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from pathlib import Path
@@ -85,6 +86,7 @@ def index_with_progress(settings: Settings, corpus: Path | None, rebuild: bool) 
     from bot.cli.progress import IndexProgress
     from index.indexer import run_index
 
+    collector_on()  # an index run makes garbage (the first question's too)
     err = console(stderr=True)
     with IndexProgress(err, enabled=not logs.quiet()) as progress:
         report = run_index(settings, corpus, rebuild=rebuild, progress=progress)
@@ -107,7 +109,26 @@ def _encode_article_words(settings: Settings) -> None:
     build_expander(open_snapshot(settings), encoder, settings.word_vectors_path).prepare()
 
 
+# The commands that load the engine; `citebot` turns the garbage collector on for the
+# others before they run, and for these once the engine is loaded (bot/cli/app.py main).
+ENGINE_COMMANDS = frozenset({"ask", "timeline", "chat", "eval", "discord"})
+
+
+def collector_on() -> None:
+    """Everything built so far lives as long as the process: later passes skip it."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def load_engine(settings: Settings) -> Engine:
+    try:
+        return _load_engine(settings)
+    finally:
+        collector_on()
+
+
+def _load_engine(settings: Settings) -> Engine:
     from bot.engine import Engine
 
     try:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from bot.core.compose import CLOSEST
 from bot.core.models import Answer, byline
-from bot.evaluate import EvalReport
 from bot.newsdesk.dates import article_date
-from bot.newsdesk.timeline import TimelineEntry
-from index.shared.article import Article
+
+# Types only: a cold `ask` imports neither the evaluator nor rich's tables.
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from bot.evaluate import EvalReport
+    from bot.newsdesk.timeline import TimelineEntry
+    from index.shared.article import Article
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -94,6 +98,8 @@ def render_timeline(console: Console, topic: str, entries: Sequence[TimelineEntr
 
 
 def render_sources(console: Console, articles: Sequence[Article]) -> None:
+    from rich.table import Table
+
     table = Table(title=f"{len(articles)} indexed articles")
     for name in ("id", "title", "outlet", "date", "chunks"):
         table.add_column(name, overflow="fold")
@@ -106,6 +112,8 @@ def render_sources(console: Console, articles: Sequence[Article]) -> None:
 
 
 def render_eval(console: Console, report: EvalReport) -> None:
+    from rich.table import Table
+
     table = Table(show_lines=False)
     for name in ("", "kind", "question", "cited"):
         table.add_column(name, overflow="fold")

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from bot.cli.common import console, load_settings
 from bot.newsdesk.dates import article_date
 from index.shared.article import Article
 from index.shared.errors import BadQuestion, CitebotError
+
+# rich is imported where a table is drawn: every command's start-up loads this module.
 
 
 def sources(
@@ -80,6 +80,9 @@ def dropped_lines(a: Article, corpus: Path) -> list[dict[str, str]] | None:
 
 
 def _render_list(rows: list[dict[str, Any]]) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title=f"{len(rows)} indexed articles")
     for name in ("id", "title", "outlet", "date", "author", "chunks"):
         table.add_column(name, overflow="fold")
@@ -95,6 +98,8 @@ def _render_list(rows: list[dict[str, Any]]) -> None:
 
 
 def _render_one(row: dict[str, Any]) -> None:
+    from rich.markup import escape
+
     out = console()
     out.print(f"[bold]{escape(row['title'])}[/bold]  ({escape(row['id'])})")
     for key in ("outlet", "date_label", "author", "url", "language", "chunks", "path"):
