@@ -9,7 +9,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The query path never downloads anything; make that true for every library we load.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -20,15 +21,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 MODEL_NAME = "all-MiniLM-L6-v2"
 
 
-ENV_PREFIX = "CITEBOT_"
-
-
-class Settings(BaseModel):
-    """Read by `get_settings` from CITEBOT_* variables and KEY=value files (names in any
-    case), as pydantic-settings would: a plain model, as importing pydantic-settings (its
-    cloud and CLI sources, asyncio) cost every command's start 85 ms of CPU."""
-
-    model_config = ConfigDict(extra="ignore", validate_default=True)
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="CITEBOT_", env_file=".env", extra="ignore")
 
     home: Path = Path(".citebot")
     corpus: Path = Path("corpus")
@@ -162,55 +156,15 @@ def user_config_file() -> Path:
     return Path(base) / "citebot" / "config.env"
 
 
-def _env_names(name: str, alias: object) -> list[str]:
-    """The variables a field is read from, first found first: its alias choices, else the
-    prefixed name."""
-    if isinstance(alias, AliasChoices):
-        return [str(choice) for choice in alias.choices]
-    return [ENV_PREFIX + name]
-
-
-def _matched(variables: Mapping[str, str | None]) -> dict[str, tuple[str, object]]:
-    """Each field's value in one source (names compared in lower case, as pydantic-settings
-    does) with the key the model validates it under: a field with aliases, the alias found."""
-    lowered = {key.lower(): value for key, value in variables.items()}
-    values: dict[str, tuple[str, object]] = {}
-    for name, field in Settings.model_fields.items():
-        for env_name in _env_names(name, field.validation_alias):
-            value = lowered.get(env_name.lower())
-            if value is not None:
-                values[name] = (env_name if field.validation_alias else name, value)
-                break
-    return values
-
-
-def _from_files(paths: tuple[Path, ...]) -> dict[str, str | None]:
-    found: dict[str, str | None] = {}
-    for path in (p.expanduser() for p in paths):
-        if path.is_file() or path.is_fifo():
-            from dotenv import dotenv_values  # only when there is a file to read
-
-            found.update(dotenv_values(path, encoding="utf-8"))
-    return found
-
-
 def get_settings(**overrides: object) -> Settings:
     from pydantic import ValidationError
 
     from .errors import ConfigError
 
     try:
-        # Later files win: the user's config file, then ./.env; the environment beats both,
-        # and the caller's overrides beat everything.
-        # A field takes its value from the first source that has it, whichever name it
-        # has there.
-        fields = _matched(_from_files((user_config_file(), Path(".env"))))
-        fields.update(_matched(os.environ))
-        for name, value in overrides.items():
-            field = Settings.model_fields.get(name)
-            alias = field.validation_alias if field is not None else None
-            fields[name] = (_env_names(name, alias)[0] if alias else name, value)
-        return Settings.model_validate(dict(fields.values()))
+        # Later files win: the user's config file, then ./.env; the environment beats both.
+        env_files = (user_config_file(), Path(".env"))
+        return Settings(_env_file=env_files, **overrides)  # type: ignore[arg-type, call-arg]
     except ValidationError as exc:
         # One line naming the setting; never the value (it could be a secret).
         err = exc.errors(include_url=False, include_input=False)[0]
