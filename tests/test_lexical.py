@@ -139,3 +139,49 @@ def test_cached_passage_terms_equal_tokenising_the_passage(engine) -> None:  # t
             want = frozenset(query_terms(passage_around(snap, j, limit).text))
             assert reader.passage_terms(j) == want, (j, limit)
             assert reader.sentence_terms(j) == frozenset(query_terms(snap.sentence_text(j)))
+
+
+def test_common_terms_kept_as_rows_score_as_their_postings(indexed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A term in many chunks is scored into one row-aligned array; the sums must be the very
+    float32 values its postings give, also when some rows are replaced versions."""
+    import index.bm25 as bm25
+    from bot.core.retrieve import query_terms
+    from index.snapshot import load_snapshot
+
+    snap = load_snapshot(indexed.snapshots_dir)
+    rng = np.random.default_rng(7)
+    live = [m & (rng.random(len(m)) < 0.8) for m in snap._live_parts]  # a fifth replaced
+    questions = [*_questions(), "kanye kanye wyoming", "the and said"]
+
+    def scores(dense_share: int) -> list[np.ndarray]:
+        monkeypatch.setattr(bm25, "DENSE", dense_share)
+        ours = bm25.SegmentedBM25(snap.segments, snap._chunk_bases, live, len(snap.live))
+        return [ours.get_scores(query_terms(q)) for q in questions]
+
+    as_rows, as_postings = scores(1), scores(10**9)  # every term dense / none
+    for q, a, b in zip(questions, as_rows, as_postings, strict=True):
+        np.testing.assert_array_equal(a, b, err_msg=q)
+        assert not a[~np.concatenate(live)].any(), "replaced versions score nothing"
+    assert sum(a.any() for a in as_rows) > 40
+
+
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    levels=st.sampled_from([3, 50, 10**6]),  # many ties, some, almost none
+    share=st.sampled_from([0.001, 0.05, 0.9]),
+    n=st.integers(1, 40),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_sampled_floor_finds_the_rows_a_full_ranking_finds(
+    seed: int, levels: int, share: float, n: int
+) -> None:
+    from bot.core.retrieve import _top, _top_touched
+
+    rng = np.random.default_rng(seed)
+    rows = 200_000  # more than the sample, so it is strided
+    scores = np.where(rng.random(rows) < share, rng.integers(1, levels + 1, rows), 0)
+    scores = (scores / levels).astype(np.float32)
+    allowed = rng.random(rows) < 0.7
+    touched = np.flatnonzero((scores > 0) & allowed)
+    expected = touched[_top(scores[touched], n)] if len(touched) else touched
+    np.testing.assert_array_equal(_top_touched(scores, allowed, n), expected)
