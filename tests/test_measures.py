@@ -31,6 +31,15 @@ from bot.core.measures import asked_measures, best_measure, gives_measure
         ("How strong were the gusts?", "speed"),
         ("What time did the fire start?", "clock"),
         ("How old was the driver?", "age"),
+        # the measure's noun after its own modifier, owner or "is the"
+        ("What oven temperature does the recipe use?", "temperature"),
+        ("Which water temperature is best for the bread?", "temperature"),
+        ("What was Orvane Therapeutics' revenue in 2024?", "money"),
+        ("what is the club's annual turnover", "money"),
+        ("What is the average rent for a flat in La Solana?", "money"),
+        ("What is the height of the new tower?", "length"),
+        ("What top speed can the scooter reach?", "speed"),
+        ("What is the retirement age in France?", "age"),
     ],
 )
 def test_the_measure_a_question_asks_for(question: str, first: str) -> None:
@@ -39,7 +48,15 @@ def test_the_measure_a_question_asks_for(question: str, first: str) -> None:
 
 @pytest.mark.parametrize(
     "question",
-    ["Who built the bridge?", "How many people came?", "Why did the plant close?", "When?"],
+    [
+        "Who built the bridge?",
+        "How many people came?",
+        "Why did the plant close?",
+        "When?",
+        # the noun too far from what/which to be what is asked
+        "What did the council decide about the rent?",
+        "What happened at the stage?",
+    ],
 )
 def test_no_measure_when_none_is_named(question: str) -> None:
     assert asked_measures(question) == ()

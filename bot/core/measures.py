@@ -52,6 +52,10 @@ _AGE = re.compile(
     re.I,
 )
 
+# "What is the price", "what oven temperature", "what was the firm's revenue": the measure's
+# noun after what/which, its verb, "the" and up to two words of its own (a modifier, an owner)
+_WHAT = r"\b(?:what|which) (?:(?:is|was|are|were) )?(?:the )?(?:[\w&.\-]+(?:['’]s?)? ){0,2}?"
+
 # What the question measures, by its wording. Order matters only for readability: a question
 # may ask for more than one measure ("how long": a length or a duration).
 _ASKS = [
@@ -70,14 +74,15 @@ _ASKS = [
         r"|worth|charge|charged|fund|funded|invest|invested|raise|raised|budget|owe|owed|fine"
         r"|fined|sell|sold|money|cash|earn|earned|salary|bill|loan|lend|borrow|damages|compensation"
         r"|donat\w*|award\w*|bid)\b|\bhow much (money|cash)\b"
-        r"|\bwhat (will|would|does|did|do|is|was|could|might)\b.{0,60}\bcost\b|\b(what|which) (was |is |were |are )?"
-        r"(the )?(price|cost|fee|fine|salary|budget|value|bill|fare|rent|valuation)\b",
+        r"|\bwhat (will|would|does|did|do|is|was|could|might)\b.{0,60}\bcost\b"
+        rf"|{_WHAT}(price|cost|fee|fine|salary|budget|value|bill|fare|rent|valuation|revenues?"
+        r"|turnover|profits?|income|earnings|wages?)\b",
     ),
     (("percent", "money"), r"\bby how much\b"),
     (("percent",), r"\b(what|which) (percentage|percent|proportion|share|fraction|rate)\b"),
     (
         ("speed",),
-        r"\bhow fast\b|\b(what|which) (speed|top speed)\b|\bhow strong\b.{0,40}\b(wind|gust)",
+        rf"\bhow fast\b|{_WHAT}speed\b|\bhow strong\b.{{0,40}}\b(wind|gust)",
     ),
     (
         ("duration",),
@@ -91,12 +96,13 @@ _ASKS = [
     (("duration", "length"), r"\bhow long\b"),
     (
         ("length",),
-        r"\bhow (far|high|tall|deep|wide|thick|steep)\b|\b(what|which) (length|distance|height|depth|width|altitude|elevation)\b",
+        rf"\bhow (far|high|tall|deep|wide|thick|steep)\b|{_WHAT}(length|distance|height|depth|width"
+        r"|altitude|elevation)\b",
     ),
-    (("length", "area", "capacity", "weight"), r"\bhow (big|large|small)\b|\b(what|which) size\b"),
-    (("weight",), r"\bhow heavy\b|\bhow much\b.{0,40}\bweigh|\b(what|which) weight\b"),
-    (("temperature",), r"\bhow (hot|cold|warm)\b|\b(what|which) temperature\b"),
-    (("age",), r"\bhow old\b|\b(what|which) age\b|\bat what age\b"),
+    (("length", "area", "capacity", "weight"), rf"\bhow (big|large|small)\b|{_WHAT}size\b"),
+    (("weight",), rf"\bhow heavy\b|\bhow much\b.{{0,40}}\bweigh|{_WHAT}weight\b"),
+    (("temperature",), rf"\bhow (hot|cold|warm)\b|{_WHAT}temperature\b"),
+    (("age",), rf"\bhow old\b|{_WHAT}age\b|\bat what age\b"),
     (("clock",), r"\b(what|which) time\b|\bat what time\b"),
 ]
 # Where one measure is likelier than the other it allows; other lists are all equally good.
