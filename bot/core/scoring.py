@@ -20,12 +20,14 @@ from index.encoder import Encoder
 from index.snapshot import Snapshot
 
 from .answer_types import offered, question_kind
+from .antecedent import LEAN, SHORT_SENTENCE, antecedent, in_context
 from .english import FAMILY_LETTERS, same_family
 from .expansion import Expander, build_expander
 from .measures import asked_measures, gives_measure
 from .models import Evidence, ScoredSentence
 from .passages import passage_around
 from .retrieve import Hit, Retriever, query_terms
+from .truecase import restore_case
 from .vocabulary import topic_terms, vocabulary, word_test
 
 _BETWEEN_WORDS = re.compile(r"\W+")  # a gap that cannot join or hold a token
@@ -152,35 +154,6 @@ def _specifics(weights: dict[str, float]) -> list[str]:
     return [t for t in weights if any(ch.isdigit() for ch in t)]
 
 
-# A sentence that opens with a pronoun is about what the sentence before it names: the
-# question's words there count LEAN as much as its own ("Who commissioned the Tapestry?":
-# "It was commissioned by Odo." after "... is the Bayeux Tapestry"). Tuning sets: 0.5-1.0
-# alike; also blending the sentence's vector with the one before lost own-set leads.
-LEAN = 0.8
-_PRONOUN = re.compile(r"^\W*(it|its|he|his|she|her|they|their|them)\b", re.I)
-
-
-def _antecedent(snap: Snapshot, j: int, text: str) -> int | None:
-    """The sentence before j when j opens with a pronoun and follows it in its article."""
-    if j == 0 or snap.sent_article[j - 1] != snap.sent_article[j] or not _PRONOUN.match(text):
-        return None
-    return j - 1
-
-
-SHORT_SENTENCE = 25  # "They did.": too short to say what it is about on its own
-
-
-def _in_context(
-    snap: Snapshot, j: int, d: float, qvec: np.ndarray, coverage: float
-) -> tuple[float, float]:
-    """A short sentence read with the sentence before it (same article), which says what it
-    is about: its similarity is the mean of the two, its coverage its passage's."""
-    k = j - 1
-    if k >= 0 and snap.sent_article[k] == snap.sent_article[j]:
-        d = 0.5 * d + 0.5 * float(snap.sent_vecs[k] @ qvec)
-    return d, d + coverage
-
-
 def gather_evidence(
     reader: Reader,
     q: str,
@@ -196,16 +169,13 @@ def gather_evidence(
     """
     asked = q
     q = vocabulary(reader.snapshot).correct(q)
-    # words the articles never use, joined by the article words that mean the same
-    searched = " ".join([q, *reader.expander.expand(q)])
-    query = f"{context} {searched}" if context else searched
-    terms = query_terms(query)
-    focus = reader.focus_text(q)
-    # One encoder run for both texts: a batch of two costs less than two runs (~7 vs ~9 ms
-    # on 2 cores), and each row is the vector its text gets alone (tests/test_answer_speed.py)
-    vecs = reader.encoder.encode([query, focus] if focus != q else [query])
-    qvec, fvec = vecs[0], vecs[-1]
-    hits = reader.retriever.search(qvec, terms, n=20, mask=mask)
+    hits, searched, (qvec, fvec), terms = _search(reader, q, context, mask)
+    # "where did jane smith study?": its words as the sentences found write them (truecase.py)
+    found = _sentences(reader.snapshot, hits)
+    cased = restore_case(reader.snapshot, asked, q, found, reader.expander.expand)
+    if cased != q:
+        q = cased
+        hits, searched, (qvec, fvec), terms = _search(reader, q, context, mask)
     # a follow-up's own terms are scored in the sentence; the earlier question's only
     # in the sentence's passage or article
     own_terms = query_terms(searched) or terms
@@ -222,6 +192,29 @@ def gather_evidence(
         weights or Weights(),
     )
     return Evidence(asked, reader.snapshot, hits, scored, q if q != asked else None)
+
+
+def _search(
+    reader: Reader, q: str, context: str | None, mask: np.ndarray | None
+) -> tuple[list[Hit], str, tuple[np.ndarray, np.ndarray], list[str]]:
+    """The chunks found for the question: its hits, its searched text (with the words that
+    join it), its vector and its focus's, and the search's terms."""
+    # words the articles never use, joined by the article words that mean the same
+    searched = " ".join([q, *reader.expander.expand(q)])
+    query = f"{context} {searched}" if context else searched
+    terms = query_terms(query)
+    focus = reader.focus_text(q)
+    # One encoder run for both texts: a batch of two costs less than two runs (~7 vs ~9 ms
+    # on 2 cores), and each row is the vector its text gets alone (tests/test_answer_speed.py)
+    vecs = reader.encoder.encode([query, focus] if focus != q else [query])
+    hits = reader.retriever.search(vecs[0], terms, n=20, mask=mask)
+    return hits, searched, (vecs[0], vecs[-1]), terms
+
+
+def _sentences(snap: Snapshot, hits: list[Hit]) -> list[int]:
+    return [
+        j for h in hits for j in range(int(snap.chunk_s0[h.chunk]), int(snap.chunk_s1[h.chunk]))
+    ]
 
 
 def _score_sentences(
@@ -257,7 +250,7 @@ def _score_sentences(
                 text = snap.sentence_text(j)
                 in_sentence = reader.sentence_terms(j)
                 in_window = reader.passage_terms(j)
-                before = _antecedent(snap, j, text)
+                before = antecedent(snap, j, text)
                 found = {
                     t: 1.0
                     if t in in_sentence
@@ -282,7 +275,7 @@ def _score_sentences(
                     about = sum(v for t, v in earlier.items() if t in in_window or t in topic)
                     base += w.context * about / earlier_total
                 if len(text) < SHORT_SENTENCE:
-                    d, base = _in_context(snap, j, d, qvec, w.coverage * cov_w)
+                    d, base = in_context(snap, j, d, qvec, w.coverage * cov_w)
                 # what the answer should give, less what the passage leaves out: the
                 # question's numbers ("at its 2016 inspection") are in the passage that answers
                 gone = sum(1 for t in specifics if t not in in_window and t not in topic)
