@@ -25,7 +25,9 @@ Two words whose vectors are as close as synonyms are one meaning (word_vectors.p
 "the biggest city" over "the largest city" is a paraphrase, not a swap); two capitalised
 words the article writes side by side are one name ("Ana's" over "Ruiz's"
 where it says "Ana Ruiz"); a likely typo (one edit, two from six letters, a swap of
-neighbours counting as one) is the same word; a number in a slot is left to premise.py.
+neighbours counting as one) is the same word; a number in a slot, or the sentence's unit
+right after one ("a 2.5-litre dust bag"), is premise.py's, unless the sentence has another
+number before the same word and never the question's ("30-day" for "the 60-day average").
 
 Each rule returns "question word/sentence word" (the refusal's reason) or None.
 """
@@ -52,13 +54,17 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
             continue  # a verb and its object, not a modifier and its noun ("on modern Europe" is)
         if i > 0 and q[i - 1].word == "how":
             continue  # "how many sites": what is asked, not a modifier
+        if any(ch.isdigit() for ch in t.word):  # "the 1966 outburst": a number, no modifier
+            if t.word.isdigit() and (found := _number_swapped(t, head, s)):
+                return found
+            continue
         for k in range(len(s) - 1):
             u = s[k]
             if not u.content or u.stem in asked or u.cap != t.cap or s[k + 1].word != head.word:
                 continue
             if u.word in HONORIFICS:
                 continue  # "Mr Atherton's death" for "Geoffrey Atherton's death": one person
-            if any(ch.isdigit() for ch in u.word):
+            if _numeric(s, k):
                 continue  # numbers are the number rule's (premise.py), and often the answer
             before = i > 0 and k > 0 and same(q[i - 1].stem, s[k - 1].stem)
             if not (before or _agree_to_content(q, s, i + 2, k + 2)):
@@ -68,6 +74,27 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
             if same_meaning(t.word, u.word):
                 continue  # "the biggest city" over "the largest city": a paraphrase
             return f"{t.word}/{u.word}"
+    return None
+
+
+def _numeric(toks: list[Tok], i: int) -> bool:
+    """A sentence's number, or the unit of the number just before it ("a 2.5-litre dust
+    bag", "a 90-minute set"): the size of the thing the question names ("the dock's dust
+    bag"), not another kind of it. The question's own "60-day average" names which figure
+    is asked, so that one stays a modifier ("volume-weighted average" is another)."""
+    if any(ch.isdigit() for ch in toks[i].word):
+        return True
+    return i > 0 and toks[i - 1].word.isdigit()
+
+
+def _number_swapped(t: Tok, head: Tok, s: list[Tok]) -> str | None:
+    """ "60 day/30 day": the sentence's figure of the same thing is another (premise.py
+    only asks for the question's number somewhere in the passage)."""
+    if any(u.word == t.word for u in s):
+        return None
+    for u, after in pairwise(s):
+        if u.word.isdigit() and same(after.stem, head.stem):
+            return f"{t.word} {head.word}/{u.word} {after.word}"
     return None
 
 
