@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.core.dates_written import as_written, sentence_at
-from bot.core.models import Draft, Quote, Source
+from bot.core.models import Closest, Draft, Quote, Source
 from bot.core.passages import passage_around
 from index.lexical import tokenize
 
@@ -106,7 +106,11 @@ def metadata_stage(draft: Draft) -> Draft:
     s0 = snap.first_sentence(row) if named is not None else int(snap.chunk_s0[top.chunk])
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
     if value is None:
-        return draft  # unknown metadata: the content answer (or refusal) stands
+        # The page gives no such metadata: its sentences are about what it reports, not
+        # about its own making, so a content answer would answer another question
+        near = draft.sources[0].window if draft.sources else None
+        closest = Closest(near.article.id, near.text, near.start, near.end) if near else None
+        return Draft(evidence, False, kind="refusal", closest=closest or draft.closest)
     at = None
     if intent == "date":  # the date in the article's own words, cited where it says so
         value, at = as_written(art, value)
