@@ -21,10 +21,11 @@ list beyond English function words), and only on English text:
   quote ('..., says the insider': its subject comes after it). And when a "did" question's subject is
   nowhere in the sentence but the verb's participle names someone else after "by"
   ("Which part does Piet play?" over "Hanna, played with restraint by Rosa"), the
-  sentence gives the deed to another.
-A deed denied or only intended is in deeds.py, the swaps of a modifier, a name, an owner,
-a title or an opposite in swaps.py. A likely typo (one edit, two
-from six letters, a swap of neighbours counting as one) is the same word.
+  sentence gives the deed to another. A relative's verb ("..., and Valcourt, who also
+  wrote") has the word before the relative as its subject, not words further back.
+A deed denied or only intended is in deeds.py, the swaps of a modifier, a name, an owner, a
+title or an opposite in swaps.py. A likely typo (one edit, two from six letters, a swap of
+neighbours counting as one) is the same word.
 
 Each rule returns what it found (the refusal's reason) or None.
 """
@@ -48,6 +49,7 @@ AUX = _DO | _BE | frozenset("has have had will would can could may might shall s
 _PASSIVE = _BE | frozenset("get gets got gotten".split())
 # Honorifics before a surname: general English, how a report names a person again
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())
+_RELATIVE = frozenset("who which that".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 
 
@@ -103,8 +105,7 @@ def reversed_roles(question: str, sentence: str) -> str | None:
 
 
 def _inverted(sentence: str, verb: str) -> bool:
-    """'..., says the insider': a verb after a comma or a closing quote puts its subject
-    after it, so word order says nothing about roles there."""
+    """'..., says the insider': after a comma or closing quote the subject follows the verb."""
     forms = "|".join(re.escape(f) for f in sorted(inflections(fold(verb)), key=len))
     return re.search(rf"[,\"”’']\s*(?:{forms})\b", fold(sentence)) is not None
 
@@ -157,6 +158,9 @@ def _role(words: list[int], verb: Tok, q: list[Tok], s: list[Tok]) -> str | None
     if found is None or not named:
         return None
     at, passive = found
+    rel = next((j for j in (at - 1, at - 2) if j >= 0 and s[j].word in _RELATIVE), None)
+    if rel is not None and all(p < rel - 2 for p in named):
+        return None
     if all(p < at for p in named):
         return "object" if passive else "subject"
     if all(p > at for p in named):
@@ -223,8 +227,7 @@ def verb_at(verb: Tok, s: list[Tok]) -> tuple[int, bool] | None:
 
 
 def _noun_at(s: list[Tok], i: int) -> bool:
-    """After a determiner ("the attack", "their return") or "a"/"an" and one word ("a third
-    attack") the word is a noun, whatever verb it is spelt like."""
+    """After a determiner ("their return") or "a"/"an" and a word ("a third attack"): a noun."""
     if i >= 1 and s[i - 1].word in _DETERMINERS:
         return True
     return i >= 2 and s[i - 2].word in ("a", "an") and not s[i - 1].cap
