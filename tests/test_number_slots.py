@@ -1,6 +1,8 @@
-"""Numbers in the modifier slot (bot/core/swaps.py): the question's number, or the unit the
-sentence writes right after one ("a 2.5-litre bag"), is no swapped kind of the thing; another
-number before the same word ("its 30-day average" for "the 60-day average") is a swap."""
+"""What stands in a modifier's slot and is no swapped kind of the thing (bot/core/
+modifier_slots.py, read by swaps.swapped_modifier): the question's number, a version number
+after a name, the unit or age the sentence writes right after its number, the question's
+name said after the noun; another number before the same word ("its 30-day average" for
+"the 60-day average") is a swap."""
 
 from __future__ import annotations
 
@@ -20,6 +22,27 @@ from bot.core.swaps import swapped_modifier
         (
             "How long does the boat's fuel tank last at full speed?",
             "The stern carries a 40 gallon fuel tank that lasts six hours at full speed.",
+        ),
+        # an age written before the noun: how old the thing is, not another kind of it
+        ("What is the bakery's sourdough starter called?", "A 38-year-old starter called Agnes"),
+        (
+            "Who trained the stable's grey mare that won the race?",
+            "The 12-year-old mare that won the race was trained by Ruth Amos.",
+        ),
+        # a version number after a name: no noun for the name to modify
+        (
+            "until when does Ferrite 1.x get security patches?",
+            "Version 1.x will receive security fixes until 31 December 2024.",
+        ),
+        ("Is the Orbit 3 still sold in shops?", "The Model 3 is still sold in shops in Europe."),
+        # the question's name said after the noun
+        (
+            "How many cells did the Vienna telegraph office buy in 1872?",
+            "The Imperial Telegraph Office in Vienna ordered 4,000 cells in 1872.",
+        ),
+        (
+            "Who chairs the Leeds housing committee?",
+            "The Joint Housing Committee of Leeds is chaired by Ama Boateng.",
         ),
         # the question's number (a year) before the noun: the number rule's, not a modifier's
         (
@@ -61,3 +84,9 @@ def test_the_question_s_own_number_in_the_sentence_is_no_swap() -> None:
     question = "How much did turnout rise after the 2016 election?"
     sentence = "Turnout at the 2020 election was 61%, up from 52% in 2016."
     assert swapped_modifier(question, sentence) is None
+
+
+def test_a_name_elsewhere_than_after_the_noun_is_still_swapped() -> None:
+    question = "Who led the Norman army at the river?"
+    sentence = "The Byzantine army at the river was led by a Norman, Hervé."
+    assert swapped_modifier(question, sentence) == "norman/byzantine"

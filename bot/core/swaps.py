@@ -25,9 +25,8 @@ Two words whose vectors are as close as synonyms are one meaning (word_vectors.p
 "the biggest city" over "the largest city" is a paraphrase, not a swap); two capitalised
 words the article writes side by side are one name ("Ana's" over "Ruiz's"
 where it says "Ana Ruiz"); a likely typo (one edit, two from six letters, a swap of
-neighbours counting as one) is the same word; a number in a slot, or the sentence's unit
-right after one ("a 2.5-litre dust bag"), is premise.py's, unless the sentence has another
-number before the same word and never the question's ("30-day" for "the 60-day average").
+neighbours counting as one) is the same word; numbers in the slot, and a name said after
+the noun, are read in modifier_slots.py.
 
 Each rule returns "question word/sentence word" (the refusal's reason) or None.
 """
@@ -36,6 +35,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from .modifier_slots import named_after, number_swapped, numeric
 from .near_miss import HONORIFICS, WH, Tok, inflections, one_name, same, tokens, typo
 from .word_vectors import same_meaning
 
@@ -54,8 +54,8 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
             continue  # a verb and its object, not a modifier and its noun ("on modern Europe" is)
         if i > 0 and q[i - 1].word == "how":
             continue  # "how many sites": what is asked, not a modifier
-        if any(ch.isdigit() for ch in t.word):  # "the 1966 outburst": a number, no modifier
-            if t.word.isdigit() and (found := _number_swapped(t, head, s)):
+        if any(ch.isdigit() for ch in t.word + head.word):  # modifier_slots.py
+            if t.word.isdigit() and (found := number_swapped(t, head, s)):
                 return found
             continue
         for k in range(len(s) - 1):
@@ -64,8 +64,8 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
                 continue
             if u.word in HONORIFICS:
                 continue  # "Mr Atherton's death" for "Geoffrey Atherton's death": one person
-            if _numeric(s, k):
-                continue  # numbers are the number rule's (premise.py), and often the answer
+            if numeric(s, k) or (t.cap and named_after(t, s, k + 1)):
+                continue  # a number, a unit or a name moved after the noun: modifier_slots.py
             before = i > 0 and k > 0 and same(q[i - 1].stem, s[k - 1].stem)
             if not (before or _agree_to_content(q, s, i + 2, k + 2)):
                 continue
@@ -74,27 +74,6 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
             if same_meaning(t.word, u.word):
                 continue  # "the biggest city" over "the largest city": a paraphrase
             return f"{t.word}/{u.word}"
-    return None
-
-
-def _numeric(toks: list[Tok], i: int) -> bool:
-    """A sentence's number, or the unit of the number just before it ("a 2.5-litre dust
-    bag", "a 90-minute set"): the size of the thing the question names ("the dock's dust
-    bag"), not another kind of it. The question's own "60-day average" names which figure
-    is asked, so that one stays a modifier ("volume-weighted average" is another)."""
-    if any(ch.isdigit() for ch in toks[i].word):
-        return True
-    return i > 0 and toks[i - 1].word.isdigit()
-
-
-def _number_swapped(t: Tok, head: Tok, s: list[Tok]) -> str | None:
-    """ "60 day/30 day": the sentence's figure of the same thing is another (premise.py
-    only asks for the question's number somewhere in the passage)."""
-    if any(u.word == t.word for u in s):
-        return None
-    for u, after in pairwise(s):
-        if u.word.isdigit() and same(after.stem, head.stem):
-            return f"{t.word} {head.word}/{u.word} {after.word}"
     return None
 
 
