@@ -25,9 +25,12 @@ def as_written(art: ArticleMeta, iso: str) -> tuple[str, int | None]:
     return _styled(iso, text, art.language), None
 
 
-_MONTH = "|".join(calendar.month_name[1:])
+# a month as written in full or abbreviated ("Feb. 24", "3 Sept"): either shows the order
+_MONTH = (
+    "|".join(calendar.month_name[1:]) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _DAY_MONTH = re.compile(rf"(?<![\d.,])\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b")
-_MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:.%])")
+_MONTH_DAY = re.compile(rf"\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:%]|\.\d)")
 
 
 def _styled(iso: str, text: str, language: str) -> str:
