@@ -90,7 +90,10 @@ def check(
     stems = set(terms(passage))
     initials = {"".join(w[0] for w in run.split()) for run in _CAPITAL_RUN.findall(passage)}
     initials |= {a.replace(".", "") for a in _DOTTED.findall(passage)}  # "L.A."
-    missing += _codes(question, passage, article or passage)
+    # a code the article is about (a product's "R7") need not be repeated in each passage,
+    # as the article's topic words need not
+    codes = _codes(question, passage, article or passage)
+    missing += [c for c in codes if not (terms(c) and all(topical(t) for t in terms(c)))]
     for run in _name_runs(question):
         numeral = _regnal(run, passage)
         if numeral:
