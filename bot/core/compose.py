@@ -30,7 +30,7 @@ from .models import (
     Span,
 )
 from .passages import Window, passage_around
-from .premise import check
+from .premise import Premise, check
 from .retrieve import query_terms
 from .short_answer import best_span
 from .slots import cite, fill, repeats
@@ -91,7 +91,8 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
         (
             i
             for i, c in enumerate(pool)
-            if c.score >= scored[0].score - PREMISE_MARGIN and _premise(evidence, c, passage_chars)
+            if c.score >= scored[0].score - PREMISE_MARGIN
+            and _premise(evidence, c, passage_chars).holds
         ),
         None,
     )
@@ -100,7 +101,7 @@ def compose(evidence: Evidence, k: int, gate: Gate, passage_chars: int = 400) ->
         return _refusal(evidence, top)
     pool = pool[first:]
     lead = choose_lead(evidence, pool, passage_chars)
-    if lead is None:
+    if lead is None or not _lead_holds(evidence, pool[0], lead, passage_chars):
         return _refusal(evidence, top)
     # The passage is about what was asked but gives no detail of the asked kind (answerable.py)
     around = passage_around(snap, lead.sentence, passage_chars)
@@ -147,7 +148,7 @@ def span_for(evidence: Evidence, quote: Quote) -> Span | None:
     return Span(quote.text[found[0] : found[1]], quote.source, base + found[0], base + found[1])
 
 
-def _premise(evidence: Evidence, cand: ScoredSentence, passage_chars: int) -> bool:
+def _premise(evidence: Evidence, cand: ScoredSentence, passage_chars: int) -> Premise:
     snap = evidence.snapshot
     window = passage_around(snap, cand.sentence, passage_chars)
     article = int(snap.sent_article[cand.sentence])
@@ -158,7 +159,24 @@ def _premise(evidence: Evidence, cand: ScoredSentence, passage_chars: int) -> bo
         lambda t: topical(snap, article, t),
         sentence=snap.sentence_text(cand.sentence),
         article=window.article.text,
-    ).holds
+    )
+
+
+def _lead_holds(
+    evidence: Evidence, first: ScoredSentence, lead: ScoredSentence, passage_chars: int
+) -> bool:
+    """A lead chosen over the first candidate that supports the premise must not contradict
+    the question itself, and one from another article must name what the question names:
+    the lead's reading (an asked kind of detail) is no licence to answer about something
+    else."""
+    if lead is first:
+        return True
+    premise = _premise(evidence, lead, passage_chars)
+    if premise.contradicted:
+        return False
+    snap = evidence.snapshot
+    same = snap.sent_article[lead.sentence] == snap.sent_article[first.sentence]
+    return bool(same) or not premise.missing
 
 
 def _refusal(evidence: Evidence, near: Window) -> Draft:
