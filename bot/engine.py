@@ -21,6 +21,7 @@ from index.snapshot import Snapshot, current_generation, load_snapshot
 
 from .core.compose import Gate, compose, finalize
 from .core.headline import headline_restated
+from .core.kept_tables import keep_in
 from .core.metadata import metadata_stage
 from .core.models import Answer, Draft
 from .core.questions import clean_question
@@ -41,6 +42,8 @@ class Engine:
         self.weights = Weights()
         # A replica (CITEBOT_CHROMA_URL, no corpus) pulls from its server first.
         snapshot = snapshot or open_snapshot(self.settings)
+        # The word tables a first answer reads, kept beside the model export once made.
+        keep_in(self.settings.onnx_path.parent)
         self._refresher = Refresher(self.settings)
         self.encoder = encoder or OnnxEncoder(self.settings.onnx_path, self.settings.model_dir)
         self._reader = Reader(

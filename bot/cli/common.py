@@ -107,6 +107,19 @@ def _encode_article_words(settings: Settings) -> None:
 
     encoder = OnnxEncoder(settings.onnx_path, settings.model_dir)
     build_expander(open_snapshot(settings), encoder, settings.word_vectors_path).prepare()
+    _keep_word_tables(settings)
+
+
+def _keep_word_tables(settings: Settings) -> None:
+    """The word list's and the model's word tables, made now and kept in the home's model
+    folder (bot/core/kept_tables.py) instead of at every process's first answer."""
+    from bot.core import word_vectors
+    from bot.core.kept_tables import keep_in
+    from bot.core.spelling import english
+
+    keep_in(settings.onnx_path.parent)
+    english()
+    word_vectors.prepare()
 
 
 # The commands that load the engine; `citebot` turns the garbage collector on for the

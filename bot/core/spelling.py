@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache, cached_property
 from operator import itemgetter
 from pathlib import Path
@@ -21,15 +21,17 @@ import numpy as np
 from index.words import LOWER as _LOWER
 from index.words import WORD as _WORD
 
+from .kept_tables import kept
 
-@cache
-def english() -> dict[str, int]:
-    """symspellpy's English word frequencies (82,765 words; MIT), read by path: importing
-    symspellpy itself is not needed."""
+
+def _word_list() -> Path | None:
     spec = importlib.util.find_spec("symspellpy")
     if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).with_name("frequency_dictionary_en_82_765.txt")
+        return None
+    return Path(spec.origin).with_name("frequency_dictionary_en_82_765.txt")
+
+
+def _read_word_list(path: Path) -> dict[str, int]:
     counts: dict[str, int] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         word, _, count = line.partition(" ")
@@ -37,10 +39,88 @@ def english() -> dict[str, int]:
     return counts
 
 
+def _english_arrays(path: Path) -> dict[str, np.ndarray]:
+    counts = _read_word_list(path)
+    words = list(counts)
+    table = np.array([w.encode("utf-8") for w in words], dtype=bytes)
+    first = np.fromiter((ord(w[0]) if w else -1 for w in words), dtype=np.int64, count=len(words))
+    return {
+        "words": table,  # in the list's order (commonest first)
+        "counts": np.fromiter(counts.values(), dtype=np.int64, count=len(words)),
+        "lengths": np.fromiter(map(len, words), dtype=np.int64, count=len(words)),
+        "sorter": np.argsort(table, kind="stable"),  # alphabetical, for binary search
+        "by_letter": np.argsort(first, kind="stable"),  # by first letter, list order kept
+        "first": first,
+    }
+
+
+class EnglishWords(Mapping[str, int]):
+    """The word list as arrays (kept in the home's model folder, bot/core/kept_tables.py):
+    the same words, order and counts as the dict the list's lines give."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        self._words, self._counts = arrays["words"], arrays["counts"]
+        self._lengths, self._sorter = arrays["lengths"], arrays["sorter"]
+        self._by_letter = arrays["by_letter"]
+        self._first = np.asarray(arrays["first"])[self._by_letter]
+
+    def _row(self, word: object) -> int:
+        if not isinstance(word, str):
+            return -1
+        key = word.encode("utf-8", "surrogatepass")
+        i = int(np.searchsorted(self._words, key, sorter=self._sorter))
+        if i < len(self._sorter):
+            row = int(self._sorter[i])
+            if bytes(self._words[row]) == key:
+                return row
+        return -1
+
+    def __contains__(self, word: object) -> bool:
+        return self._row(word) >= 0
+
+    def __getitem__(self, word: str) -> int:
+        row = self._row(word)
+        if row < 0:
+            raise KeyError(word)
+        return int(self._counts[row])
+
+    def __iter__(self) -> Iterator[str]:
+        return (w.decode("utf-8") for w in self._words.tolist())
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+    def letter_rows(self, letter: str) -> np.ndarray:
+        """Rows of the words starting with `letter`, in the list's order."""
+        code = ord(letter) if letter else -1
+        lo, hi = np.searchsorted(self._first, [code, code + 1])
+        return np.asarray(self._by_letter[lo:hi])
+
+    def near(self, letter: str, length: int, limit: int) -> list[str]:
+        """The words starting with `letter` within `limit` letters of `length`, in order."""
+        rows = self.letter_rows(letter)
+        rows = rows[np.abs(self._lengths[rows] - length) <= limit]
+        return [w.decode("utf-8") for w in self._words[rows].tolist()]
+
+
+@cache
+def english() -> Mapping[str, int]:
+    """symspellpy's English word frequencies (82,765 words; MIT), read by path: importing
+    symspellpy itself is not needed. Parsing its lines cost a cold answer ~70 ms: the
+    arrays are kept once made (bot/core/kept_tables.py)."""
+    path = _word_list()
+    if path is None:
+        return {}
+    return EnglishWords(kept("english-v1", [path], lambda: _english_arrays(path)))
+
+
 @cache
 def _english_by_letter() -> dict[str, list[str]]:
+    words = english()
+    if not isinstance(words, EnglishWords):
+        return {}
     out: dict[str, list[str]] = {}
-    for w in english():
+    for w in words:
         out.setdefault(w[:1], []).append(w)
     return out
 
@@ -61,7 +141,8 @@ def _near_length(
 
 @cache
 def _english_near(letter: str, length: int, limit: int) -> Sequence[str]:
-    return _near_length(_english_by_letter().get(letter, []), length, limit)
+    words = english()
+    return words.near(letter, length, limit) if isinstance(words, EnglishWords) else []
 
 
 class Vocabulary:

