@@ -15,8 +15,12 @@ from .lines import is_name, is_person, is_upper_name, units
 # Words that say who wrote the piece, in the languages the corpus may hold.
 _BY = (
     r"(?:by|written by|words by|reviewed by|interview by|words and pictures by|story by|posted by|reporting by|"
+    r"(?:live )?(?:coverage|updates|blog) by|analysis by|report by|reported by|text by|"
     r"por|par|von|di|door|av|af|od|автор|記者|记者|文|作者|撰文)"
 )
+# Labels that name the writer only with a colon after them: "Words: A · Photographs: B",
+# "Text: A", "Author: A" (a bare "Words" or "Text" opening a line is a word, not a label).
+_COLON_LABEL = r"(?:words|text|texto|testo|texte|author|autor|autore|auteur|autorin)\s*[:：]"
 _JOIN = r"(?:\s*,\s*|\s+(?:and|y|e|et|und|en|og|och|i)\s+|\s*&\s*|\s*、\s*)"
 _FOREIGN_AND = r"\s+(?:y|e|et|und|en|og|och|i)\s+|\s*&\s*"
 _ROLE_SEP = re.compile(r"\s*(?:,|\||—|–| - |·|/)\s*")
@@ -51,11 +55,17 @@ def _names(text: str) -> str | None:
     return None
 
 
+def names_of(text: str) -> str | None:
+    """ "A, B and C" -> "A, B and C" when every part is a person's name, else None."""
+    parts = [p for p in re.split(_JOIN, text.strip()) if p]
+    return _names(text) if parts and all(is_person(p) for p in parts) else None
+
+
 def byline(line: str, labelled_only: bool = False) -> Byline | None:
     """ "By A and B", "By A, Science Correspondent", "Posted by A on <date>", "Por A",
     "记者 王晓雯"; unlabelled "A, Science Reporter" or "A | Section" unless labelled_only."""
     text = re.sub(r"^[*_]+|[*_]+$", "", line).strip()
-    m = re.match(rf"^{_BY}\s*[:：/／]?\s*(?P<body>.+)$", text, re.I)
+    m = re.match(rf"^(?:{_BY}\s*[:：/／]?|{_COLON_LABEL})\s*(?P<body>.+)$", text, re.I)
     if m:
         body = m.group("body")
     elif labelled_only:
@@ -84,6 +94,16 @@ def staff_byline(line: str) -> str | None:
     """ "<Outlet> Staff": a byline that names the publication, not a person."""
     m = _STAFF.match(line)
     return m.group("outlet").strip() if m and is_name(m.group("outlet")) else None
+
+
+def role_only(line: str) -> bool:
+    """ "Education Reporter", "Senior Political Correspondent": a short line, no sentence,
+    that ends in a newsroom job: the role a byline gives under the writer's name."""
+    text = line.strip(" *_")
+    words = text.split()
+    if not 1 <= len(words) <= 4 or any(c.isdigit() for c in text) or text[-1:] in ".!?":
+        return False
+    return bool(re.fullmatch(_ROLES, words[-1], re.I)) and all(w[:1].isupper() for w in words)
 
 
 def role_byline(line: str) -> str | None:

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from . import bylines as B
 from . import lines as L
 from . import sitelines as S
 from .tail import is_box_label, read_tail
@@ -113,6 +114,13 @@ _CONSENT = re.compile(
     r"|\b(?:nous utilisons|wir verwenden|utilizamos|usamos|utilizziamo) (?:des |)cookies\b",
     re.I,
 )
+# "News provided by <Company>": a wire service's line naming who issued the release it carries
+_PROVIDED = re.compile(
+    r"^(?:(?:news|content|story|article|information|press release|release)\s+)?"
+    r"(?:is\s+)?(?:provided|supplied|distributed)\s+by\s+(?P<name>.+?)"
+    r"(?:,?\s+(?:inc|ltd|llc|plc|corp|co|gmbh|ag|s\.?a)\.?)?$",
+    re.I,
+)
 _ABOUT = re.compile(r"^about\s+(?P<name>\S.{0,40})$", re.I)
 _PRONOUNS = {"us", "me", "him", "her", "them", "you", "this", "the author", "the site"}
 _FULL_STOP = re.compile(r"[.。]['\"”’»)\]）」]*\s*$")
@@ -154,6 +162,8 @@ def chrome_reason(line: str) -> str | None:
         return "navigation"
     if _CREDITS.match(line):
         return "credits"
+    if L.units(line) <= 12 and (m := _PROVIDED.match(line)) and L.is_name(m.group("name"), 8):
+        return "issuer's credit"
     if L.units(line) <= 30 and _PAYWALL.search(line):
         return "paywall prompt"
     if L.units(line) <= 80 and _CONSENT.search(line):
@@ -276,8 +286,10 @@ def _harvest(line: str, res: BodyResult) -> str | None:
     if _PLUG.search(line) and L.units(line) <= 25:
         return "print plug"
     if _CREDITS.match(line):
-        m = re.match(r"^\(?reporting by\s+([^;,()]+)", line, re.I)
-        if m and L.is_person(m.group(1).strip()):
-            res.authors.append(m.group(1).strip())
+        m = re.match(r"^\(?reporting by\s+([^;()]+)", line, re.I)
+        # "Reporting by A and B in <Place>": the reporters, and where they reported from
+        where = re.sub(r"\s+(?:in|from|at)\s+[A-Z][^,]*$", "", m.group(1).strip()) if m else ""
+        if names := B.names_of(where):
+            res.authors.append(names)
         return "credits"
     return None

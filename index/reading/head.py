@@ -11,7 +11,6 @@ below it is kept as text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from . import bylines as B
 from . import lines as L
@@ -19,28 +18,11 @@ from . import sitelines as S
 from .chrome import Dropped, chrome_reason
 from .datelines import is_numeric_date
 from .headline import choose_title, distinctive, site_of
+from .metalines import DATE_LABELLED, REPORTING_FROM, SHORT, Head, dated, late_metadata
 
 _HEAD_LINES = 20  # no page puts its first paragraph further down than this
 _AFTER = 4  # a byline or date may follow a standfirst by this many lines
 _SECTIONS = S.SECTIONS
-_DATE_LABELLED = re.compile(
-    r"^(?:first |last |originally )?(?:published|updated|posted|modified)(?:\s+(?:on|at))?\s*[:：]?\s*\d",
-    re.I,
-)
-_REPORTING_FROM = re.compile(r"^(?:reporting|writing|reported) from\s+[A-Z]", re.I)
-_UPDATED = ("updated", "modified", "last updated", "actualizado", "mis à jour", "aktualisiert", "更新")  # fmt: skip
-
-
-@dataclass
-class Head:
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    updated: str | None = None
-    url: str | None = None
-    outlets: list[tuple[str, str]] = field(default_factory=list)
-    dropped: list[Dropped] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
 
 
 def read_head(
@@ -61,9 +43,12 @@ def read_head(
     plain: list[tuple[int, str]] = []  # (line index, text) of lines that may be the headline
     consumed: set[int] = set()
     masthead_at = reference_at = None
+    kind = ""
     for i, line in enumerate(lines[:p]):
         menu = i in menus and not S.control_bar(line)  # a bar of controls may name the site
-        kind = "navigation" if menu else _classify(line, head, language)
+        over, kind = kind, "navigation" if menu else _classify(line, head, language)
+        if kind == "plain" and over == "byline" and B.role_only(line):
+            kind = "byline"  # "By A" over "Education Reporter": the writer's job, no headline
         reference_at = i if kind == "reference site" and reference_at is None else reference_at
         if kind == "plain":
             plain.append((i, line))
@@ -76,7 +61,7 @@ def read_head(
         head.dropped.append(Dropped(line, kind))
     late_at, bylined = [], False  # metadata under the first paragraph; a byline among it
     for i in range(p, min(len(lines), p + _AFTER)):
-        if late := _late_metadata(lines[i], head, language):
+        if late := late_metadata(lines[i], head, language):
             consumed.add(i)
             head.dropped.append(Dropped(lines[i], late))
             late_at.append(i)
@@ -89,8 +74,11 @@ def read_head(
         title_at = above[-1]
     else:
         title_at = choose_title(plain, lines[p : p + 6], masthead_at)
-    if title_at is not None and title_at >= 0 and _name_only(lines[title_at]) and bylined:
-        if _prose_headline(lines, p, late_at, head):  # the name was the site's, over it
+    if title_at is not None and title_at >= 0 and _name_only(lines[title_at]):
+        # the name was the site's, over a headline written as a sentence: a byline follows
+        # that "paragraph", or the name ends in a word papers are named with ("… Courier")
+        plate = lines[title_at].split()[-1].lower() in S.NAMEPLATE
+        if (bylined or plate) and _prose_headline(lines, p, late_at, head):
             consumed.add(p)
             title_at = None
     elif title_at is None and not title_known:
@@ -177,12 +165,12 @@ def _classify(line: str, head: Head, language: str) -> str:
     if site := S.reference_site(line):
         head.outlets.append(("site name", site))
         return "reference site"
-    short = L.units(line) <= 40  # a dateline or byline is short; a one-line dump is not
-    if short and (found := L.date_line(line, language)) and (kind := _dated(found, head)):
+    short = L.units(line) <= SHORT
+    if short and (found := L.date_line(line, language)) and (kind := dated(found, head)):
         return kind
-    if is_numeric_date(line) or (short and L.units(line) <= 8 and _DATE_LABELLED.match(line)):
+    if is_numeric_date(line) or (short and L.units(line) <= 8 and DATE_LABELLED.match(line)):
         return "dateline"  # a date that cannot be read (04/05/2022, a garbled one): not guessed
-    if _REPORTING_FROM.match(line):
+    if REPORTING_FROM.match(line):
         return "byline"  # "Reporting from Kyiv, Ukraine" under the names
     if L.menu_items(line) and (b := B.byline(line, labelled_only=True)):
         head.author = head.author or b.author  # "Words by A | Pictures by B": not a menu
@@ -231,55 +219,6 @@ def _classify(line: str, head: Head, language: str) -> str:
     if L.is_upper_name(line):
         return "section"
     return "plain"
-
-
-def _late_metadata(line: str, head: Head, language: str) -> str | None:
-    """A byline or date under a standfirst, just below the first paragraph."""
-    if staff := B.staff_byline(line):
-        head.author = head.author or line
-        head.outlets.append(("staff byline", staff))
-        return "byline"
-    if L.units(line) <= 12 and (found := L.date_line(line, language)):
-        _iso, _label, before, after = found
-        if not after and (not before or B.byline(before)):
-            return _dated(found, head)
-    if L.units(line) <= 10 and (b := B.byline(line, labelled_only=True)):
-        head.author = head.author or b.author
-        return "byline"
-    if _REPORTING_FROM.match(line) and L.units(line) <= 8:
-        return "byline"
-    if L.units(line) <= 8 and _DATE_LABELLED.match(line):
-        return "dateline"
-    return None
-
-
-def _dated(found: tuple[str, str, str, str], head: Head) -> str | None:
-    """A line with a date in it is a dateline when the date is all it says, or a byline
-    with a date ("Posted by A on <date>", "A | <date>"), or a date heading a headline."""
-    iso, label, before, after = found
-    if before:
-        b = B.byline(before) if not after or L.units(after) <= 3 else None
-        if b is None:
-            return None
-        head.author = head.author or b.author
-    elif after and (b := B.byline(after, labelled_only=True)):
-        head.author = head.author or b.author  # "Posted on <date> by A · 14 comments"
-    elif after and L.units(after) > 3:
-        if L.is_prose(after):
-            return None
-        _set_date(head, iso, label)
-        return "title:" + after
-    elif after and L.is_person(after):
-        head.author = head.author or after
-    _set_date(head, iso, label)
-    return "dateline"
-
-
-def _set_date(head: Head, iso: str, label: str) -> None:
-    if any(word in label for word in _UPDATED):
-        head.updated = head.updated or iso
-    else:
-        head.date = head.date or iso
 
 
 def _site_like(text: str) -> bool:

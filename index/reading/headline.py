@@ -55,6 +55,8 @@ def _not_headline(
     less = _share(text, story) < _share(after, story) and len(distinctive(text) & story) <= 1
     if S.site_and_slogan(text) or S.is_slogan(text):
         return less
+    if S.is_motto(text):  # right under the site's name, or sharing less with the story
+        return less or (masthead_at is not None and i == masthead_at + 1)
     if S.site_and_tagline(text):  # set apart from the next by a menu or a dateline, and
         # sharing no more of the story's words: a headline and its standfirst sit together
         apart = after_at > i + 1

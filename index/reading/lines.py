@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .datelines import find_dates, is_weekday
+from .datelabel import date_line as date_line  # a date line is one of the shapes of a line
+from .datelines import find_dates
 
 # Sentence-final punctuation, allowing closing quotes and brackets after it.
 _ENDS = re.compile(r"[.!?…。！？]['\"”’»)\]）」』]*\s*$")
@@ -47,16 +48,6 @@ _WIRE_DATELINE = re.compile(
 _PLACE_DATELINE = re.compile(
     r"^(?P<where>[A-Z][A-Z .'’-]{1,30},(?:\s*[A-Z][\w .'’-]{1,30},)?\s*[^—–()/]{6,30}?)\s*(?:[—–]|--?)\s"
 )
-_DATE_LABEL = re.compile(
-    r"^(?:(?:this (?:article|story|page) was )?(?:first |originally |last )?(?:published|updated|posted|edited|"
-    r"modified|date|dated|publicado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|"
-    r"发布时间|发布|更新时间|更新|日期|公開日|更新日)(?:\s+(?:on|at|el|le|am))?)\s*[:：]?\s*",
-    re.I,
-)
-_TIME = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?\s?m\.?|uhr\b)?|\b\d{1,2}\s*(?i:[ap]\.?m\.?)(?!\w)"
-    r"|\b(?:[A-Z]{2,4}|UTC[+-]\d+)\b(?=\W*$)|\b\d+\s+(?i:min(?:ute)?s?\s+read)\b|\b(?i:at|on|um|a las)\b"
-)
 # Words a person's name never starts with: an article makes it a title or a publication.
 _NOT_PERSON = {
     "the",
@@ -74,14 +65,6 @@ _NOT_PERSON = {
     "a",
     "an",
 }
-
-
-_LABEL_AT_END = re.compile(
-    r"[\s|·•,—–-]*\b((?:first |originally |last )?(?:published|updated|posted|modified))"
-    r"(?:\s+(?:on|at))?\s*:?$",
-    re.I,
-)
-_LATER_DATE = re.compile(r"\s*[|·•]\s*(?:last\s+)?(?:updated|modified|published|posted)\b.*$", re.I)
 
 
 def normalise(line: str) -> str:
@@ -146,38 +129,6 @@ def is_person(text: str) -> bool:
     if not words or words[0].lower() in _NOT_PERSON or is_upper_name(text):
         return False
     return is_name(text, 4) and (len(words) >= 2 or has_cjk(text))
-
-
-def date_line(line: str, language: str) -> tuple[str, str, str, str] | None:
-    """(iso date, label, before, after) for the first full date in the line: "Published 14
-    March 2023" -> ("2023-03-14", "published", "", ""). `before` is what precedes the date
-    and its label ("Posted by A on"), `after` what follows once times and separators are
-    gone. Callers decide from those whether the line is a dateline at all."""
-    if len(line) > 300:
-        return None  # a dateline is short; a paragraph that mentions dates is not one
-    found = find_dates(line, language)
-    if not found:
-        return None
-    first = found[0]
-    before, after = line[: first.start].strip(), line[first.end :]
-    label = ""
-    if label_m := _DATE_LABEL.match(before):
-        label, before = label_m.group(0).strip().lower(), before[label_m.end() :]
-    # "Published 3:14 p.m. ET March 2, 2021", "11:58, 24 MAY 2023": a time may come first
-    before = normalise(_TIME.sub(" ", before)) if _TIME.search(before) else before
-    before = re.sub(r"(?:^|\s+)(?:on|at|el|le|am|the)\s*$|[\s,|·•—–:-]+$", "", before).strip()
-    if (wd := re.search(r"(?:^|\s)([^\W\d_]{3,})\.?,?$", before)) and is_weekday(
-        wd.group(1), language
-    ):
-        before = before[: wd.start()].strip()  # "Thu 23.01.2025": the weekday is the date's
-    # "By A | Published <date> | Updated <date>": the label may follow the byline, and a
-    # second, later date (the update) may follow the first.
-    if tail_m := _LABEL_AT_END.search(before):
-        label, before = label or tail_m.group(1).lower(), before[: tail_m.start()].strip()
-    after = _LATER_DATE.sub("", after)
-    rest = normalise(_TIME.sub(" ", after))
-    rest = re.sub(r"^[\s,|·•—–-]+|[\s,|·•—–-]+$", "", rest)
-    return first.iso, label, before, rest
 
 
 def copyright_holder(line: str) -> tuple[str | None, int | None] | None:

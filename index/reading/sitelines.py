@@ -226,6 +226,19 @@ def names_nothing(text: str) -> bool:
     return not any(c.isdigit() for c in text) and not any(w[:1].isupper() for w in text.split()[1:])
 
 
+# A site's motto about whom it serves or how old it is: "Serving <Town> since 1911", "Est.
+# 1887", "<Town>'s paper since 1902", "Founded in 1850"; its capitals are place names, so
+# it need not name nothing as a slogan does.
+_MOTTO = re.compile(
+    r"^serving\s+\S|\b(?:since|est\.?|established|founded)(?:\s+in)?\s+(?:1[5-9]|20)\d\d$", re.I
+)
+
+
+def is_motto(text: str) -> bool:
+    """ "Serving <Town> and <Town> since 1911": a site's words about itself, not a headline."""
+    return L.units(text) <= 10 and not L.ends_sentence(text) and bool(_MOTTO.search(text))
+
+
 def is_slogan(text: str) -> bool:
     """A line that names nothing and speaks of the site or its readers."""
     return names_nothing(text) and bool(_SLOGAN.search(text)) and not L.ends_sentence(text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import lines as L
 from . import sitelines as S
-from .bylines import byline
+from .bylines import Byline, byline
 from .datelines import find_dates
 from .sitelines import self_named
 from .tail import author_in, clean_author
@@ -67,6 +67,7 @@ def read_html(source: str) -> HtmlPage:
         for part in _TITLE_SEP.split(lines.title):
             if part and L.squash(part) != L.squash(page.title) and L.is_name(part, 6):
                 page.outlets.append(("masthead", part.strip()))
+    page.outlets += [("menu", site) for x in _above_title(page) if (site := _menu_site(x))]
     for line in page.page_lines:
         if site := S.reference_site(line):  # "From <Site>, the free encyclopedia"
             page.outlets.append(("site name", site))
@@ -77,7 +78,11 @@ def read_html(source: str) -> HtmlPage:
         page.date = _written_date(source, page.page_lines)
     if page.author is None:  # a byline the metadata and the extracted text both left out
         page.author = next(
-            (b.author for x in page.page_lines[:60] if L.units(x) <= 20 and (b := byline(x, True))),
+            (
+                b.author
+                for x in page.page_lines[:60]
+                if L.units(x) <= 20 and (b := _byline(x, page.language or "en"))
+            ),
             None,
         )
     story = set(page.text_lines)
@@ -87,6 +92,27 @@ def read_html(source: str) -> HtmlPage:
     page.outlets += outlets
     page.outlets += [("self-named", name) for x in outside if (name := self_named(x))]
     return page
+
+
+def _byline(line: str, language: str) -> Byline | None:
+    """ "By A", or a dateline that goes on with one: "<date> · Live coverage by A and B"."""
+    found = L.date_line(line, language)
+    return byline(found[3] if found and not found[2] else line, True)
+
+
+def _above_title(page: HtmlPage) -> list[str]:
+    squashed = L.squash(page.title or "")
+    at = next((i for i, x in enumerate(page.page_lines) if L.squash(x) == squashed), None)
+    return page.page_lines[: at or 0]
+
+
+def _menu_site(line: str) -> str | None:
+    """The site's name heading a menu above the headline ("<Site> | News | Politics | …"):
+    a name, no section itself, before at least one section label."""
+    items = L.menu_items(line) or []
+    if len(items) < 2 or not L.is_name(items[0], 6) or S.is_section(items[0]):
+        return None
+    return items[0] if any(S.is_section(x) for x in items[1:]) else None
 
 
 def above_headline(page: HtmlPage, lines: list[str]) -> int | None:
