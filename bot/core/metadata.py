@@ -76,6 +76,23 @@ _INTENTS = {
 }
 
 
+# A credit verb whose work was done "for" the page's own outlet ("who reviewed the R7 for
+# Circuit & Home") asks for the page's maker whatever its object; the outlet is compared with
+# the answering article's, so "who took 7 wickets for Somerset" stays a content question.
+_CREDIT_FOR = re.compile(
+    rf"\bwho (wrote|authored|penned|{_CREDITS[1:-1]})\b.{{0,80}}?\bfor (the )?(?P<outlet>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+
+
+def _outlet_named(named: str, outlet: str | None) -> bool:
+    def plain(text: str) -> str:
+        text = re.sub(r"^the\s+", "", text.casefold().strip())
+        return " ".join(text.replace("&", " and ").split())
+
+    return bool(outlet) and plain(named) == plain(outlet or "")
+
+
 def metadata_intent(question: str) -> str | None:
     for name, pattern in _INTENTS.items():
         if pattern.search(question):
@@ -88,7 +105,8 @@ def metadata_stage(draft: Draft) -> Draft:
     cited by its passage in the draft (or its opening passage); the content quotes stay."""
     evidence = draft.evidence
     intent = metadata_intent(evidence.question)
-    if intent is None:
+    credit = _CREDIT_FOR.search(evidence.question) if intent is None else None
+    if intent is None and credit is None:
         return draft
     snap = evidence.snapshot
     # The headline is metadata, not text: a question that names it is matched against the
@@ -103,6 +121,12 @@ def metadata_stage(draft: Draft) -> Draft:
         top = evidence.sentences[0].hit
         row, score = int(snap.chunk_article[top.chunk]), top.fused
     art = snap.articles[row]
+    if credit is not None:
+        if not _outlet_named(credit["outlet"], art.outlet):
+            return draft
+        intent = "author"
+    if intent is None:
+        return draft
     s0 = snap.first_sentence(row) if named is not None else int(snap.chunk_s0[top.chunk])
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
     if value is None:
