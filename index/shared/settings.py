@@ -124,7 +124,7 @@ class Settings(BaseSettings):
         The trailing version is bumped whenever cleaning, segmentation or lexical rules
         change, since file hashes alone would keep articles indexed under the old rules.
         """
-        return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v11"
+        return f"{MODEL_NAME}|tokens={self.chunk_tokens}|overlap={self.overlap_sentences}|v12"
 
 
 _DURATION = re.compile(r"(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?")
