@@ -106,7 +106,8 @@ def metadata_stage(draft: Draft) -> Draft:
     evidence = draft.evidence
     intent = metadata_intent(evidence.question)
     credit = _CREDIT_FOR.search(evidence.question) if intent is None else None
-    if intent is None and credit is None:
+    intent = intent or ("author" if credit else None)
+    if intent is None:
         return draft
     snap = evidence.snapshot
     # The headline is metadata, not text: a question that names it is matched against the
@@ -121,11 +122,7 @@ def metadata_stage(draft: Draft) -> Draft:
         top = evidence.sentences[0].hit
         row, score = int(snap.chunk_article[top.chunk]), top.fused
     art = snap.articles[row]
-    if credit is not None:
-        if not _outlet_named(credit["outlet"], art.outlet):
-            return draft
-        intent = "author"
-    if intent is None:
+    if credit is not None and not _outlet_named(credit["outlet"], art.outlet):
         return draft
     s0 = snap.first_sentence(row) if named is not None else int(snap.chunk_s0[top.chunk])
     value = {"author": art.author, "outlet": art.outlet, "date": art.date}[intent]
