@@ -29,6 +29,9 @@ from .core.scoring import Reader, Weights, gather_evidence
 from .newsdesk.annotate import annotate
 from .newsdesk.present import present_stage
 
+# Query vectors kept by word pieces (index/encoder.py): 1.5 KB each.
+QUERY_VECTORS = 1024
+
 
 class Engine:
     def __init__(
@@ -45,7 +48,9 @@ class Engine:
         # The word tables a first answer reads, kept beside the model export once made.
         keep_in(self.settings.onnx_path.parent)
         self._refresher = Refresher(self.settings)
-        self.encoder = encoder or OnnxEncoder(self.settings.onnx_path, self.settings.model_dir)
+        self.encoder = encoder or OnnxEncoder(
+            self.settings.onnx_path, self.settings.model_dir, remember=QUERY_VECTORS
+        )
         self._reader = Reader(
             snapshot, self.encoder, self.settings.passage_chars, self.settings.word_vectors_path
         )

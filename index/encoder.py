@@ -84,7 +84,9 @@ class TorchEncoder:
 class OnnxEncoder:
     """Mean pooling + L2 normalisation over the exported transformer, in numpy."""
 
-    def __init__(self, onnx_path: Path, model_dir: Path, threads: int | None = None) -> None:
+    def __init__(
+        self, onnx_path: Path, model_dir: Path, threads: int | None = None, remember: int = 0
+    ) -> None:
         import onnxruntime as ort
 
         opts = ort.SessionOptions()
@@ -98,22 +100,46 @@ class OnnxEncoder:
         self.input_names = {i.name for i in self.session.get_inputs()}
         # One batch tokenised at a time per encoder: a batch already runs on every core.
         self._lock = threading.Lock()
+        # Queries: the vectors of the last `remember` word-piece sequences. The tokenizer
+        # folds case, so a question searched again in the case its articles write it
+        # (bot/core/truecase.py) has the vector it had, and so has a question asked again.
+        self._remember = remember
+        self._memo: dict[tuple[int, ...], np.ndarray] = {}
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        order = np.argsort([len(t) for t in texts])  # similar lengths → little padding
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        for lo in range(0, len(texts), batch_size):
+        with self._lock:
+            encodings = self.tokenizer.encode_batch(list(texts))
+        if not self._remember:
+            return self._encode_all(encodings, batch_size)
+        keys = [tuple(e.ids) for e in encodings]
+        memo = self._memo  # another thread may start a new dict; this one stays whole
+        found = {k: memo[k] for k in keys if k in memo}
+        first: dict[tuple[int, ...], int] = {}  # each new sequence, encoded once
+        for i, k in enumerate(keys):
+            if k not in found:
+                first.setdefault(k, i)
+        if first:
+            vectors = self._encode_all([encodings[i] for i in first.values()], batch_size)
+            if len(memo) + len(first) > self._remember:
+                memo = self._memo = {}
+            fresh = dict(zip(first, vectors, strict=True))
+            memo.update(fresh)
+            found.update(fresh)
+        return np.stack([found[k] for k in keys])
+
+    def _encode_all(self, encodings: list[Any], batch_size: int) -> np.ndarray:
+        order = np.argsort([len(e.ids) for e in encodings])  # similar lengths → little padding
+        out = np.zeros((len(encodings), 384), dtype=np.float32)
+        for lo in range(0, len(encodings), batch_size):
             idx = order[lo : lo + batch_size]
-            out[idx] = self._encode_batch([texts[i] for i in idx])
+            out[idx] = self._encode_batch([encodings[i] for i in idx])
         return out
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            encodings = self.tokenizer.encode_batch(texts)
+    def _encode_batch(self, encodings: list[Any]) -> np.ndarray:
         width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
         mask = np.zeros_like(ids)
         for row, enc in enumerate(encodings):
             ids[row, : len(enc.ids)] = enc.ids

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 # Question-like texts of very different lengths (a batch pads the shorter ones), a long
 # one past the model's 256-piece window, and non-English and accented text.
@@ -19,20 +20,48 @@ TEXTS = [
 ]
 
 
-def test_a_batch_of_two_gives_each_text_its_own_vector(engine) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def plain(indexed):  # type: ignore[no-untyped-def]
+    """An encoder that remembers nothing: every text goes through the model."""
+    from index.encoder import OnnxEncoder
+
+    return OnnxEncoder(indexed.onnx_path, indexed.model_dir)
+
+
+def test_a_batch_of_two_gives_each_text_its_own_vector(plain) -> None:  # type: ignore[no-untyped-def]
     """gather_evidence encodes the question and its focus in one run: each row must be the
     vector the text gets alone, bit for bit, or answers would move."""
-    alone = {t: engine.encoder.encode([t])[0] for t in TEXTS}
+    alone = {t: plain.encode([t])[0] for t in TEXTS}
     for a in TEXTS:
         for b in TEXTS:
-            both = engine.encoder.encode([a, b])
+            both = plain.encode([a, b])
             assert np.array_equal(both[0], alone[a]), (a, b)
             assert np.array_equal(both[1], alone[b]), (a, b)
 
 
-def test_a_larger_batch_too(engine) -> None:  # type: ignore[no-untyped-def]
-    alone = np.stack([engine.encoder.encode([t])[0] for t in TEXTS])
-    assert np.array_equal(engine.encoder.encode(TEXTS), alone)
+def test_a_larger_batch_too(plain) -> None:  # type: ignore[no-untyped-def]
+    alone = np.stack([plain.encode([t])[0] for t in TEXTS])
+    assert np.array_equal(plain.encode(TEXTS), alone)
+
+
+def test_remembered_query_vectors_are_the_models(indexed, plain) -> None:  # type: ignore[no-untyped-def]
+    """The query encoder keeps vectors by word pieces: a question searched again in another
+    case (the tokenizer folds case) or asked again is not run through the model, and every
+    vector it gives, remembered or not, past its limit too, is the model's bit for bit."""
+    from index.encoder import OnnxEncoder
+
+    memo = OnnxEncoder(indexed.onnx_path, indexed.model_dir, remember=4)
+    runs = []
+    model_run = memo.session.run
+    memo.session.run = lambda *a, **k: runs.append(1) or model_run(*a, **k)
+    first = memo.encode(["where did kim fly?", "Where did Kim fly?"])
+    assert len(runs) == 1  # one model run, for one sequence of word pieces
+    assert np.array_equal(memo.encode(["WHERE DID KIM FLY?"])[0], first[0])
+    assert len(runs) == 1
+    assert np.array_equal(first[1], plain.encode(["Where did Kim fly?"])[0])
+    for text in [*TEXTS, *TEXTS[:3], *(t.upper() for t in TEXTS)]:  # past the limit of 4
+        assert np.array_equal(memo.encode([text])[0], plain.encode([text])[0]), text
+    assert np.array_equal(memo.encode(TEXTS), plain.encode(TEXTS))
 
 
 def test_question_words_vectors_are_kept_as_encoded(engine) -> None:  # type: ignore[no-untyped-def]

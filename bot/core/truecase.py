@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from index.language import detect_language
@@ -66,20 +66,19 @@ def _lower_counts(snapshot: Snapshot) -> tuple[Counter[str], Counter[str]]:
     return snapshot.word_counts()
 
 
-class _Written:
-    """How a set of sentences writes words where no sentence opens: each word's capitalised
-    forms and its lower-case uses, and the capitalised runs of two words or more."""
+class _Sentence:
+    """How one sentence writes words where no sentence opens: each word's capitalised forms
+    and its lower-case uses, and the capitalised runs of two words or more."""
 
-    def __init__(self, sentences: Iterable[str], lower: Counter[str]) -> None:
-        self.stop = stopwords_en()
+    def __init__(self, text: str, lower: Counter[str]) -> None:
         self.forms: dict[str, Counter[str]] = {}
         self.alone: dict[str, Counter[str]] = {}  # capitalised with no capitalised neighbour
         self.low: Counter[str] = Counter()
         self.runs: dict[tuple[str, ...], tuple[str, ...]] = {}
-        for text in sentences:
-            self._read(text, lower)
+        self._read(text, lower)
 
     def _read(self, text: str, lower: Counter[str]) -> None:
+        stop = stopwords_en()
         tokens = list(WORD.finditer(text))
         capped = [m.group(0)[:1].isupper() for m in tokens]
         if len(tokens) >= TITLED_WORDS and sum(capped) >= TITLED_SHARE * len(tokens):
@@ -96,7 +95,7 @@ class _Written:
                 run = []
             if not capped[k]:
                 self.low[word.casefold()] += 1
-                if run and word in self.stop:  # "Court of Appeals": a name's small word
+                if run and word in stop:  # "Court of Appeals": a name's small word
                     run.append((word, False))
                 else:
                     self._close(run)
@@ -124,15 +123,56 @@ class _Written:
                 if part[0][1] and part[-1][1]:
                     self.runs[tuple(w.casefold() for w, _ in part)] = tuple(w for w, _ in part)
 
+
+class _Written:
+    """How a set of sentences writes words, from each sentence's reading in order (a run
+    two sentences write differently is written as the later one writes it)."""
+
+    def __init__(self, sentences: Sequence[_Sentence]) -> None:
+        self.sentences = sentences
+        self.runs: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for one in sentences:
+            self.runs.update(one.runs)
+
     def form(self, word: str) -> str | None:
         """The word's capitalised form, when the sentences write it so more often than in
         lower case. An English word ("count") counts only where it stands alone as a name
         ("said Marsh"): inside a longer name ("the Living Roofs Count project") it is a
         word of that name, which the question gives whole when it means the name."""
-        forms = (self.alone if word in english() else self.forms).get(word)
-        if not forms or sum(forms.values()) <= self.low[word]:
+        alone = word in english()
+        forms: Counter[str] = Counter()
+        low = 0
+        for one in self.sentences:
+            written = (one.alone if alone else one.forms).get(word)
+            if written:
+                forms.update(written)
+            low += one.low.get(word, 0)
+        if not forms or sum(forms.values()) <= low:
             return None
         return forms.most_common(1)[0][0]
+
+
+# Sentences read per snapshot: the same ones answer many questions, and reading one costs
+# more than looking its reading up (a fifth of a lower-case question's time, measured).
+_READ_LIMIT = 50_000
+
+
+@lru_cache(maxsize=4)  # the current generation and the one a reload just replaced
+def _readings(snapshot: Snapshot) -> dict[int, _Sentence]:
+    return {}
+
+
+def _written(snapshot: Snapshot, sentences: Sequence[int], lower: Counter[str]) -> _Written:
+    read = _readings(snapshot)
+    if len(read) > _READ_LIMIT:
+        read.clear()
+    out = []
+    for j in sentences:
+        one = read.get(j)
+        if one is None:
+            one = read[j] = _Sentence(snapshot.sentence_text(j), lower)
+        out.append(one)
+    return _Written(out)
 
 
 def restore_case(
@@ -150,7 +190,7 @@ def restore_case(
     if style is None:
         return question
     counts, lower = _lower_counts(snapshot)
-    written = _Written((snapshot.sentence_text(j) for j in sentences), lower)
+    written = _written(snapshot, sentences, lower)
     stop = stopwords_en()
     tokens = list(WORD.finditer(question))
     low = [m.group(0).casefold() for m in tokens]
