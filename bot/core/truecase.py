@@ -158,16 +158,26 @@ _READ_LIMIT = 50_000
 
 
 @lru_cache(maxsize=4)  # the current generation and the one a reload just replaced
-def _readings(snapshot: Snapshot) -> dict[int, _Sentence]:
-    return {}
+def _readings(snapshot: Snapshot) -> tuple[dict[int, frozenset[str]], dict[int, _Sentence]]:
+    return {}, {}  # each sentence's words (case folded), and its reading
 
 
-def _written(snapshot: Snapshot, sentences: Sequence[int], lower: Counter[str]) -> _Written:
-    read = _readings(snapshot)
-    if len(read) > _READ_LIMIT:
+def _written(
+    snapshot: Snapshot, sentences: Sequence[int], lower: Counter[str], asked: frozenset[str]
+) -> _Written:
+    """The sentences' reading. A sentence with none of the `asked` words says nothing about
+    how they are written, and is not read (most of the sentences found, at 100k chunks)."""
+    words, read = _readings(snapshot)
+    if len(words) > _READ_LIMIT:
+        words.clear()
         read.clear()
     out = []
     for j in sentences:
+        has = words.get(j)
+        if has is None:
+            has = words[j] = frozenset(WORD.findall(snapshot.sentence_text(j).casefold()))
+        if asked.isdisjoint(has):
+            continue
         one = read.get(j)
         if one is None:
             one = read[j] = _Sentence(snapshot.sentence_text(j), lower)
@@ -190,10 +200,13 @@ def restore_case(
     if style is None:
         return question
     counts, lower = _lower_counts(snapshot)
-    written = _written(snapshot, sentences, lower)
     stop = stopwords_en()
     tokens = list(WORD.finditer(question))
     low = [m.group(0).casefold() for m in tokens]
+    # the words whose writing is looked up: a small word only inside a name ("of")
+    written = _written(
+        snapshot, sentences, lower, frozenset(w for w in low if w not in stop or w == "i")
+    )
     out = [m.group(0) if style == "first" else m.group(0).lower() for m in tokens]
     unknown_names = style != "first" and detect_language(question.lower(), min_words=3) == "en"
     i = 1 if style == "first" else 0  # "first": the first word is as its asker wrote it
