@@ -502,3 +502,23 @@ def test_timeline_text_fits_discord_and_escapes(engine) -> None:  # type: ignore
     short = timeline_text(entries, limit=300)
     assert len(short) <= 300 and short.endswith("more")
     assert timeline_text([]) == "No passages about that topic."
+
+
+def test_an_outlet_filter_reads_names_as_people_write_them() -> None:
+    """Case, a leading "the", spacing and "&" for "and" do not keep a filter from its outlet."""
+    from index.catalog import Catalog
+
+    cat = Catalog.from_dicts(
+        [
+            {"id": "a", "date": None, "outlet": "The Barton & Hale Gazette", "url": None},
+            {"id": "b", "date": None, "outlet": "HALE WEEKLY", "url": None},
+            {"id": "c", "date": None, "outlet": None, "url": None},
+        ]
+    )
+    for typed, passing in [
+        ("barton and hale  gazette", [True, False, False]),
+        ("the Barton & Hale", [True, False, False]),
+        ("hale weekly", [False, True, False]),
+        ("hale", [True, True, False]),
+    ]:
+        assert Filters.parse(outlet=typed)._passing(cat).tolist() == passing, typed

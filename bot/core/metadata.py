@@ -10,6 +10,7 @@ from bot.core.dates_written import as_written, sentence_at
 from bot.core.models import Closest, Draft, Quote, Source
 from bot.core.passages import passage_around
 from index.lexical import tokenize
+from index.shared.article import outlet_key
 
 if TYPE_CHECKING:
     from index.snapshot import Snapshot
@@ -86,11 +87,7 @@ _CREDIT_FOR = re.compile(
 
 
 def _outlet_named(named: str, outlet: str | None) -> bool:
-    def plain(text: str) -> str:
-        text = re.sub(r"^the\s+", "", text.casefold().strip())
-        return " ".join(text.replace("&", " and ").split())
-
-    return bool(outlet) and plain(named) == plain(outlet or "")
+    return bool(outlet) and outlet_key(named) == outlet_key(outlet or "")
 
 
 def metadata_intent(question: str) -> str | None:

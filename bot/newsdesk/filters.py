@@ -17,7 +17,7 @@ import numpy as np
 
 from bot.newsdesk.dates import article_date, parse_bound, within
 from index.catalog import Catalog
-from index.shared.article import Article
+from index.shared.article import Article, outlet_key
 from index.shared.errors import BadQuestion
 from index.snapshot import Snapshot
 
@@ -121,12 +121,5 @@ def _same_outlet(wanted: str, outlet: str | None) -> bool:
     """Case-insensitive, "the" optional: "tribune" finds THE TRIBUNE, "harbour ledger" The Harbour Ledger."""
     if not outlet:
         return False
-    a, b = _fold(wanted), _fold(outlet)
+    a, b = outlet_key(wanted), outlet_key(outlet)
     return bool(a) and (a == b or a in b)
-
-
-def _fold(name: str) -> str:
-    words = name.casefold().split()
-    if words and words[0] == "the":
-        words = words[1:]
-    return " ".join(words)

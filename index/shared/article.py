@@ -72,3 +72,12 @@ class Article(ArticleMeta):
     def from_json(cls, data: dict[str, Any]) -> Article:
         dropped = tuple(tuple(pair) for pair in data.get("dropped", ()))
         return cls(**{**data, "dropped": dropped})
+
+
+def outlet_key(name: str) -> str:
+    """An outlet's name as people write it either way: case, a leading "the", spacing and
+    "&" for "and" aside ("the harbour  ledger" is The Harbour Ledger, "B&N" is "B and N")."""
+    words = name.casefold().replace("&", " and ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
