@@ -152,21 +152,13 @@ class SegmentedBM25:
             yield docs + base, (idf * (tf / (norm + tf))).astype(np.float32)
 
     def _dense_term(self, term: str, idf: np.float32) -> np.ndarray:
-        """The same float32 scores as _sparse_term, at their rows of one zeroed array. The
-        tf part is computed over every row, a frequency of 0 giving exactly 0 (lengths are
-        never 0): contiguous arithmetic instead of gathering a length per posting."""
+        """The same float32 scores as _sparse_term, at their rows of one zeroed array.
+        Computed at the postings only: over every row instead (a frequency of 0 giving
+        0), a term in a sixth of a million rows took twice as long (6.3 against 3.1 ms;
+        the same at two thirds of them), for the same values."""
         out = np.zeros(self.total, dtype=np.float32)
-        for seg, base, live in self._parts:
-            found = self._postings(seg, live, term)
-            if found is None:
-                continue
-            docs, tf = found
-            norm = self._norm(seg, seg.lexical)
-            freq = np.zeros(len(norm), dtype=np.float64)
-            freq[docs] = tf
-            part = np.add(norm, freq)
-            np.divide(freq, part, out=part)
-            out[base : base + len(norm)] = idf * part
+        for docs, scores in self._sparse_term(term, idf):
+            out[docs] = scores
         return out
 
     def _norm(self, seg: Segment, lex: dict[str, Any]) -> np.ndarray:
