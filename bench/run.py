@@ -358,7 +358,8 @@ def bench(sizes: list[int], work: Path, replica: bool = True) -> dict[str, Any]:
         built, build_rss = part("build", str(size), str(home), env=big_env)
         built["build_peak_rss_mb"] = build_rss
         # A bot answers from an index written long before, not while the kernel writes back
-        # the gigabytes just built (at 1M that writeback nearly doubled p95: 98 vs 54-57 ms).
+        # the gigabytes just built. (At 1M, p95 was 98 ms right after the build and 60-68 ms
+        # on the same tree minutes later; that writeback is the cause is a guess.)
         started = time.perf_counter()
         os.sync()
         built["sync_s"] = time.perf_counter() - started
