@@ -94,4 +94,7 @@ class IndexProgress:
             self._bar.start_task(self._task)
         what = "embedding" if done > 0 else "loading the model…"
         self.result.texts = done
-        self._bar.update(self._task, description=what, completed=done, total=total)
+        # Drawn at once when it says something new: the bar's own refresh (10 a second)
+        # misses a model that loads within 0.1 s, and the line would never say why it waits.
+        fresh = what != self._bar.tasks[0].description
+        self._bar.update(self._task, description=what, completed=done, total=total, refresh=fresh)
