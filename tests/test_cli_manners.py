@@ -256,3 +256,19 @@ def test_terminal_indexing_shows_the_model_loading_then_rate_and_eta(
     assert "loading the model…" in out
     assert "embedding" in out and "texts/s" in out and "eta" in out, out
     assert "embedded " in out  # the summary line stays when the live line is cleared
+
+
+def test_a_wait_is_named_even_when_it_is_short() -> None:
+    """The first report names the wait ("loading the model…") at once: a model that loads
+    within the bar's own refresh interval is still said to be loading."""
+    import io
+
+    from rich.console import Console
+
+    from bot.cli.progress import IndexProgress
+
+    out = io.StringIO()
+    with IndexProgress(Console(file=out, force_terminal=True, width=120)) as progress:
+        progress(0, 10)
+        progress(10, 10)  # the first batch, well within 0.1 s
+    assert "loading the model…" in out.getvalue()
