@@ -3,7 +3,10 @@
 tables below, then checks that every expected phrase occurs verbatim in its
 article file, every title occurs in its file, word counts are 400-800, and
 that the written JSON lines parse. Run: python3 eval/blind3/build.py"""
-import html, json, os, re, sys
+import html, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from blindset import files, finish, text_of, write_set  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -143,24 +146,13 @@ Q = [
 ]
 
 
-def files():
-    out = {}
-    for name in sorted(os.listdir(CORPUS)):
-        out[os.path.splitext(name)[0]] = os.path.join(CORPUS, name)
-    return out
-
-
 def words(path):
-    t = open(path, encoding="utf-8").read()
-    if path.endswith(".html"):
-        t = re.sub(r"<script.*?</script>", " ", t, flags=re.S)
-        t = html.unescape(re.sub(r"<[^>]+>", " ", t))
-    return len(t.split())
+    return len(text_of(path).split())
 
 
 def main():
     errors = []
-    fs = files()
+    fs = files(CORPUS)
     ids = [t[0] for t in TRUTH]
     if sorted(ids) != sorted(fs):
         errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
@@ -195,32 +187,8 @@ def main():
     if len({q for _, q, _ in Q}) != len(Q):
         errors.append("duplicate question text")
 
-    with open(os.path.join(HERE, "truth.jsonl"), "w", encoding="utf-8") as f:
-        for tid, title, outlet, date, author, url in TRUTH:
-            f.write(json.dumps({"id": tid, "title": title, "outlet": outlet, "date": date,
-                                "author": author, "url": url}, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "questions.jsonl"), "w", encoding="utf-8") as f:
-        for doc, q, exp in Q:
-            f.write(json.dumps({"q": q, "doc": doc, "expect": exp}, ensure_ascii=False) + "\n")
-    for name in ("truth.jsonl", "questions.jsonl"):
-        for k, line in enumerate(open(os.path.join(HERE, name), encoding="utf-8"), 1):
-            try:
-                json.loads(line)
-            except ValueError as e:
-                errors.append(f"{name}:{k}: {e}")
-            if re.search(r'\d{4}-\d{2}-\d{2}', line) and name == "truth.jsonl":
-                d = json.loads(line)["date"]
-                if d and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
-                    errors.append(f"{name}:{k}: bad date {d}")
-
-    for tid in ids:
-        print(f"{tid:30s} {words(fs[tid]):4d} words")
-    if errors:
-        print("\n".join("ERROR: " + e for e in errors))
-        sys.exit(1)
-    print(f"OK: {len(TRUTH)} articles, {len(Q)} questions "
-          f"({sum(1 for d, _, _ in Q if d)} answerable, {sum(1 for d, _, _ in Q if not d)} unanswerable)")
-
+    write_set(HERE, TRUTH, Q, errors)
+    finish([(tid, words(fs[tid])) for tid in ids], errors, TRUTH, Q, 30)
 
 if __name__ == "__main__":
     main()

@@ -4,7 +4,10 @@ tables below, then checks that every expected phrase occurs verbatim in its
 article file, every title occurs in its file, word counts are 500-700, that the
 answerable/unanswerable counts per article are as planned, and that the written
 JSON lines parse. Run: python3 eval/blind4/build.py"""
-import html, json, os, re, sys
+import html, os, sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from blindset import check_questions, files, finish, text_of, write_set  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -166,24 +169,9 @@ Q = [
 PLANNED = {tid: (4 if any(tid in p for p in PAIRS) else 3) for tid, *_ in TRUTH}
 
 
-def files():
-    out = {}
-    for name in sorted(os.listdir(CORPUS)):
-        out[os.path.splitext(name)[0]] = os.path.join(CORPUS, name)
-    return out
-
-
-def text_of(path):
-    t = open(path, encoding="utf-8").read()
-    if path.endswith(".html"):
-        t = re.sub(r"<script.*?</script>", " ", t, flags=re.S)
-        t = html.unescape(re.sub(r"<[^>]+>", " ", t))
-    return t
-
-
 def main():
     errors = []
-    fs = files()
+    fs = files(CORPUS)
     ids = [t[0] for t in TRUTH]
     if sorted(ids) != sorted(fs):
         errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
@@ -195,56 +183,15 @@ def main():
         n = len(text_of(fs[tid]).split())
         if not 500 <= n <= 700:
             errors.append(f"{tid}: {n} words")
-    # answerable per article; unanswerables are counted by block order
-    per, unans, cur = {}, {}, None
-    for doc, q, exp in Q:
-        if doc is None:
-            if exp:
-                errors.append(f"unanswerable with expect: {q}")
-            unans[cur] = unans.get(cur, 0) + 1
-            continue
-        cur = doc
-        per[doc] = per.get(doc, 0) + 1
-        if doc not in texts:
-            errors.append(f"unknown doc {doc}")
-            continue
-        if not 1 <= len(exp) <= 3:
-            errors.append(f"{doc}: expect count {len(exp)}: {q}")
-        for e in exp:
-            if e not in texts[doc] and e not in html.unescape(texts[doc]):
-                errors.append(f"{doc}: expect {e!r} not verbatim in file")
-    for i in ids:
-        if per.get(i) != PLANNED[i] or unans.get(i) != PLANNED[i]:
-            errors.append(f"{i}: {per.get(i)} answerable, {unans.get(i)} unanswerable")
+    def verbatim(doc, phrase):
+        return phrase in texts[doc] or phrase in html.unescape(texts[doc])
+
+    check_questions(Q, texts, verbatim, PLANNED, errors)
     if len(Q) != 96 or sum(1 for d, _, _ in Q if d is None) != 48:
         errors.append(f"question count {len(Q)}")
-    if len({q for _, q, _ in Q}) != len(Q):
-        errors.append("duplicate question text")
 
-    with open(os.path.join(HERE, "truth.jsonl"), "w", encoding="utf-8") as f:
-        for tid, title, outlet, date, author, url in TRUTH:
-            if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                errors.append(f"{tid}: bad date {date}")
-            f.write(json.dumps({"id": tid, "title": title, "outlet": outlet, "date": date,
-                                "author": author, "url": url}, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "questions.jsonl"), "w", encoding="utf-8") as f:
-        for doc, q, exp in Q:
-            f.write(json.dumps({"q": q, "doc": doc, "expect": exp}, ensure_ascii=False) + "\n")
-    for name in ("truth.jsonl", "questions.jsonl"):
-        for k, line in enumerate(open(os.path.join(HERE, name), encoding="utf-8"), 1):
-            try:
-                json.loads(line)
-            except ValueError as e:
-                errors.append(f"{name}:{k}: {e}")
-
-    for tid in ids:
-        print(f"{tid:32s} {len(text_of(fs[tid]).split()):4d} words")
-    if errors:
-        print("\n".join("ERROR: " + e for e in errors))
-        sys.exit(1)
-    print(f"OK: {len(TRUTH)} articles, {len(Q)} questions "
-          f"({sum(1 for d, _, _ in Q if d)} answerable, {sum(1 for d, _, _ in Q if not d)} unanswerable)")
-
+    write_set(HERE, TRUTH, Q, errors)
+    finish([(tid, len(text_of(fs[tid]).split())) for tid in ids], errors, TRUTH, Q, 32)
 
 if __name__ == "__main__":
     main()

@@ -5,7 +5,10 @@ in its article file, every title occurs in its file, word counts are 450-700
 (HTML counted without tags and scripts), that each article has 4 answerable and
 4 unanswerable questions, and that the written JSON lines parse.
 Run: python3 eval/blind5/build.py"""
-import html, json, os, re, sys
+import html, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from blindset import check_questions, files, finish, text_of, write_set  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -164,21 +167,9 @@ Q = [
 ]
 
 
-def files():
-    return {os.path.splitext(n)[0]: os.path.join(CORPUS, n) for n in sorted(os.listdir(CORPUS))}
-
-
-def text_of(path):
-    t = open(path, encoding="utf-8").read()
-    if path.endswith(".html"):
-        t = re.sub(r"<script.*?</script>", " ", t, flags=re.S)
-        t = html.unescape(re.sub(r"<[^>]+>", " ", t))
-    return t
-
-
 def main():
     errors = []
-    fs = files()
+    fs = files(CORPUS)
     ids = [t[0] for t in TRUTH]
     if sorted(ids) != sorted(fs):
         errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
@@ -197,56 +188,12 @@ def main():
             n = len(text_of(fs[tid]).split())
             if not 450 <= n <= 700:
                 errors.append(f"{tid}: {n} words")
-    per, unans, cur = {}, {}, None
-    for doc, q, exp in Q:
-        if doc is None:
-            if exp:
-                errors.append(f"unanswerable with expect: {q}")
-            unans[cur] = unans.get(cur, 0) + 1
-            continue
-        cur = doc
-        per[doc] = per.get(doc, 0) + 1
-        if doc not in fs:
-            errors.append(f"unknown doc {doc}")
-            continue
-        if not exp:
-            errors.append(f"answerable without expect: {q}")
-        for e in exp:
-            if not occurs(doc, e):
-                errors.append(f"{doc}: expect {e!r} not in file")
-    for i in ids:
-        if per.get(i) != 4 or unans.get(i) != 4:
-            errors.append(f"{i}: {per.get(i)} answerable, {unans.get(i)} unanswerable")
+    check_questions(Q, fs, occurs, {i: 4 for i in ids}, errors)
     if len(Q) != 96 or sum(1 for d, _, _ in Q if d is None) != 48:
         errors.append(f"question count {len(Q)}")
-    if len({q for _, q, _ in Q}) != len(Q):
-        errors.append("duplicate question text")
 
-    with open(os.path.join(HERE, "truth.jsonl"), "w", encoding="utf-8") as f:
-        for tid, title, outlet, date, author, url in TRUTH:
-            if date and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-                errors.append(f"{tid}: bad date {date}")
-            f.write(json.dumps({"id": tid, "title": title, "outlet": outlet, "date": date,
-                                "author": author, "url": url}, ensure_ascii=False) + "\n")
-    with open(os.path.join(HERE, "questions.jsonl"), "w", encoding="utf-8") as f:
-        for doc, q, exp in Q:
-            f.write(json.dumps({"q": q, "doc": doc, "expect": exp}, ensure_ascii=False) + "\n")
-    for name in ("truth.jsonl", "questions.jsonl"):
-        for k, line in enumerate(open(os.path.join(HERE, name), encoding="utf-8"), 1):
-            try:
-                json.loads(line)
-            except ValueError as e:
-                errors.append(f"{name}:{k}: {e}")
-
-    for tid in ids:
-        if tid in fs:
-            print(f"{tid:42s} {len(text_of(fs[tid]).split()):4d} words")
-    if errors:
-        print("\n".join("ERROR: " + e for e in errors))
-        sys.exit(1)
-    print(f"OK: {len(TRUTH)} articles, {len(Q)} questions "
-          f"({sum(1 for d, _, _ in Q if d)} answerable, {sum(1 for d, _, _ in Q if not d)} unanswerable)")
-
+    write_set(HERE, TRUTH, Q, errors)
+    finish([(tid, len(text_of(fs[tid]).split())) for tid in ids if tid in fs], errors, TRUTH, Q, 42)
 
 if __name__ == "__main__":
     main()
