@@ -23,6 +23,16 @@ def text_of(path):
     return t
 
 
+def verbatim_in(texts):
+    """`occurs(doc, phrase)` for phrases that must stand in the file as written (its HTML
+    entities read as their characters)."""
+    def occurs(doc, phrase):
+        raw = texts.get(doc, "")
+        return phrase in raw or phrase in html.unescape(raw)
+
+    return occurs
+
+
 def write_set(here, truth, questions, errors):
     """truth.jsonl and questions.jsonl from (id, title, outlet, date, author, url) rows and
     (doc, q, expect) rows; a date that is not ISO and a line that does not parse are errors."""

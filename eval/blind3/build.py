@@ -3,10 +3,10 @@
 tables below, then checks that every expected phrase occurs verbatim in its
 article file, every title occurs in its file, word counts are 400-800, and
 that the written JSON lines parse. Run: python3 eval/blind3/build.py"""
-import html, os, sys
+import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from blindset import files, finish, text_of, write_set  # noqa: E402
+from blindset import check_questions, files, finish, text_of, verbatim_in, write_set  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -157,38 +157,20 @@ def main():
     if sorted(ids) != sorted(fs):
         errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
     texts = {i: open(p, encoding="utf-8").read() for i, p in fs.items()}
+    verbatim = verbatim_in(texts)
     for tid, title, *_ in TRUTH:
-        raw = texts.get(tid, "")
-        if title not in raw and title not in html.unescape(raw):
+        if not verbatim(tid, title):
             errors.append(f"{tid}: title not found in file")
         n = words(fs[tid])
         if not 400 <= n <= 800:
             errors.append(f"{tid}: {n} words")
-    per = {}
-    for doc, q, exp in Q:
-        if doc is None:
-            if exp:
-                errors.append(f"unanswerable with expect: {q}")
-            continue
-        per[doc] = per.get(doc, 0) + 1
-        if doc not in texts:
-            errors.append(f"unknown doc {doc}")
-            continue
-        if not 1 <= len(exp) <= 3:
-            errors.append(f"{doc}: expect count {len(exp)}: {q}")
-        for e in exp:
-            if e not in texts[doc] and e not in html.unescape(texts[doc]):
-                errors.append(f"{doc}: expect {e!r} not verbatim in file")
-    for i in ids:
-        if per.get(i) != 3:
-            errors.append(f"{i}: {per.get(i)} answerable questions")
+    check_questions(Q, texts, verbatim, {i: 3 for i in ids}, errors)
     if len(Q) != 84 or sum(1 for d, _, _ in Q if d is None) != 42:
         errors.append(f"question count {len(Q)}")
-    if len({q for _, q, _ in Q}) != len(Q):
-        errors.append("duplicate question text")
 
     write_set(HERE, TRUTH, Q, errors)
     finish([(tid, words(fs[tid])) for tid in ids], errors, TRUTH, Q, 30)
+
 
 if __name__ == "__main__":
     main()

@@ -4,10 +4,10 @@ tables below, then checks that every expected phrase occurs verbatim in its
 article file, every title occurs in its file, word counts are 500-700, that the
 answerable/unanswerable counts per article are as planned, and that the written
 JSON lines parse. Run: python3 eval/blind4/build.py"""
-import html, os, sys
+import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from blindset import check_questions, files, finish, text_of, write_set  # noqa: E402
+from blindset import check_questions, files, finish, text_of, verbatim_in, write_set  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
@@ -176,22 +176,20 @@ def main():
     if sorted(ids) != sorted(fs):
         errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
     texts = {i: open(p, encoding="utf-8").read() for i, p in fs.items()}
+    verbatim = verbatim_in(texts)
     for tid, title, *_ in TRUTH:
-        raw = texts.get(tid, "")
-        if title not in raw and title not in html.unescape(raw):
+        if not verbatim(tid, title):
             errors.append(f"{tid}: title not found in file")
         n = len(text_of(fs[tid]).split())
         if not 500 <= n <= 700:
             errors.append(f"{tid}: {n} words")
-    def verbatim(doc, phrase):
-        return phrase in texts[doc] or phrase in html.unescape(texts[doc])
-
     check_questions(Q, texts, verbatim, PLANNED, errors)
     if len(Q) != 96 or sum(1 for d, _, _ in Q if d is None) != 48:
         errors.append(f"question count {len(Q)}")
 
     write_set(HERE, TRUTH, Q, errors)
     finish([(tid, len(text_of(fs[tid]).split())) for tid in ids], errors, TRUTH, Q, 32)
+
 
 if __name__ == "__main__":
     main()

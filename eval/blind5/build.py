@@ -195,5 +195,6 @@ def main():
     write_set(HERE, TRUTH, Q, errors)
     finish([(tid, len(text_of(fs[tid]).split())) for tid in ids if tid in fs], errors, TRUTH, Q, 42)
 
+
 if __name__ == "__main__":
     main()
