@@ -173,14 +173,15 @@ def _written(
         read.clear()
     out = []
     for j in sentences:
-        has = words.get(j)
-        if has is None:
-            has = words[j] = frozenset(WORD.findall(snapshot.sentence_text(j).casefold()))
+        has, text = words.get(j), None
+        if has is None:  # a sentence seen for the first time: its text read once
+            text = snapshot.sentence_text(j)
+            has = words[j] = frozenset(WORD.findall(text.casefold()))
         if asked.isdisjoint(has):
             continue
         one = read.get(j)
         if one is None:
-            one = read[j] = _Sentence(snapshot.sentence_text(j), lower)
+            one = read[j] = _Sentence(snapshot.sentence_text(j) if text is None else text, lower)
         out.append(one)
     return _Written(out)
 
