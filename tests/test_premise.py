@@ -184,3 +184,48 @@ def test_a_code_the_article_is_about_need_not_be_repeated(
     assert check(question, passage, idf, lambda s: s in about).holds
     # the same code where the article is about something else is still missing
     assert not check(question, passage, idf, lambda s: False).holds
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "article"),
+    [
+        (
+            "How long did Keith Romney get in prison?",
+            "Romney was jailed for four years at the crown court on Friday.",
+            "Keith Romney, 54, admitted fraud. Romney was jailed for four years at the crown court"
+            " on Friday.",
+        ),
+        (
+            "How many votes did Gordon Tallis get?",
+            "Tallis, first elected in 2016, finished with 15,744 votes.",
+            "Okafor defeated two-term Mayor Gordon Tallis on Tuesday. Tallis, first elected in"
+            " 2016, finished with 15,744 votes.",
+        ),
+    ],
+)
+def test_a_full_name_the_article_gives_for_the_passages_surname_holds(
+    question: str, passage: str, article: str
+) -> None:
+    assert check(question, passage, _first_names_rarer, article=article).holds
+    # without the article's full name the first name is unsupported
+    assert not check(question, passage, _first_names_rarer, article=passage).holds
+
+
+def _first_names_rarer(stem: str) -> float:
+    return 3.0 if stem in ("keith", "gordon") else 1.0  # said once; the surname again and again
+
+
+def test_a_surname_two_people_of_the_article_share_supports_no_first_name() -> None:
+    passage = "Romney was jailed for four years."
+    article = "Keith Romney and his brother Alan Romney ran the firm. " + passage
+    question = "How long did Keith Romney get in prison?"
+    assert not check(question, passage, _first_names_rarer, article=article).holds
+
+
+def test_a_common_noun_after_a_place_is_no_surname() -> None:
+    passage = "Only 41% of County residents in the north had a flu shot, the County said."
+    article = "Harlow County clinics open late. Few county residents came. " + passage
+    question = "What share of Harlow County residents got a flu shot?"
+    assert not check(
+        question, passage, lambda s: 3.0 if s == "harlow" else 1.0, article=article
+    ).holds

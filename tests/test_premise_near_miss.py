@@ -559,6 +559,17 @@ def test_a_verb_the_sentence_denies(question: str, sentence: str, found: str | N
             "conquer",
         ),
         ("Where did the Rovers beat Kellford?", "Kellford beat the Rovers at home in May.", "beat"),
+        # a preposition before the wh-word changes nothing: X is still the subject
+        (
+            "In what year did Elsie Rourke discover the comet?",
+            "The comet, discovered in 1898 by the Dutch astronomer Pieter Vandermeer, returns.",
+            "discover",
+        ),
+        (
+            "On which day did Lyon beat Nantes?",
+            "Nantes beat Lyon 2-1 on Sunday evening.",
+            "beat",
+        ),
     ],
 )
 def test_roles_reversed_under_when_and_where(question: str, sentence: str, verb: str) -> None:

@@ -123,3 +123,33 @@ def test_a_name_asked_for_follows_called_or_named(
 ) -> None:
     span = best_span(question, sentence, question_kind(question), idf)
     assert span is not None and sentence[span[0] : span[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a weekday or a lone month answers when, not who or where
+        (
+            "Who scored the winner for the hosts?",
+            "The hosts won on Saturday when Jamal Ashworth scored the winner in the 88th minute.",
+            "Jamal Ashworth",
+        ),
+        (
+            "Where will the band start its tour?",
+            "The band will start the tour in April at the Roundhouse, the promoter said.",
+            "Roundhouse",
+        ),
+        ("Who chaired the meeting?", "The meeting on Monday was chaired remotely.", None),
+        # "how many" with no unit is a count, not the year beside it
+        (
+            "How many spills did the company report in 2022?",
+            "In 2022 the company reported 412 spills, down from 2019.",
+            "412",
+        ),
+        ("How many copies did the album sell?", "The album came out in 2020 to acclaim.", None),
+    ],
+)
+def test_the_span_is_of_the_kind_asked(question: str, sentence: str, expected: str | None) -> None:
+    span = best_span(question, sentence, question_kind(question), idf)
+    found = sentence[span[0] : span[1]] if span else None
+    assert found == expected or (expected and found and expected in found)

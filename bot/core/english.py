@@ -10,6 +10,7 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # The counts English spells as one word, with their values ("seven": 7, "forty": 40)
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen"
 _UNITS += " fourteen fifteen sixteen seventeen eighteen nineteen twenty"

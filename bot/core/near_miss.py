@@ -43,6 +43,7 @@ from index.lexical import stemmer, stopwords_en
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*(?:(?<=[sS])['’](?!\w))?")  # "the Ospreys' try"
 WH = frozenset("who whom whose what which".split())
 _DO = frozenset("do does did".split())
+_PREPOSITIONS = frozenset("in on at by for from to with during since until of".split())
 _ADVERBS = frozenset("when where why how".split())  # "When did X VERB ...": X still its subject
 _BE = frozenset("is was were are be been being am".split())
 AUX = _DO | _BE | frozenset("has have had will would can could may might shall should must".split())
@@ -112,6 +113,8 @@ def _inverted(sentence: str, verb: str) -> bool:
 
 def _reversed_roles(question: str, sentence: str) -> str | None:
     q, s = tokens(question), tokens(sentence)
+    if len(q) > 1 and q[0].word in _PREPOSITIONS and q[1].word in WH:
+        q = q[1:]  # "In what year did X discover Y?" reads as "What year did X discover Y?"
     if len(q) < 3 or q[0].word not in WH | _ADVERBS:
         return None
     aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in AUX), None)

@@ -24,6 +24,7 @@ from .english import CONNECT as _CONNECT
 from .english import FUNCTION as _FUNCTION
 from .english import MONTHS as _MONTHS
 from .english import NUMBER_WORDS as _NUMBER_WORDS
+from .english import WEEKDAYS as _WEEKDAYS
 from .measures import asked_measures, best_measure
 from .span_tokens import TOKEN as _TOKEN
 from .span_tokens import Tok as _Tok
@@ -36,6 +37,7 @@ from .span_tokens import tokens as _tokens
 from .span_tokens import year as _year
 
 _NUMBER = re.compile(r"^\d[\d,.]*(%|[a-z]{1,3})?$")
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _WH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _NAMING = frozenset("called named dubbed nicknamed as titled".split())
 _UNIT_NOUNS = frozenset({"year", "centuri", "decad", "date", "day", "month"})
@@ -122,6 +124,7 @@ def scored_span(
     if found := best_measure(measures, sentence, spots):  # "how long": the length, with its unit
         return found[0], found[1], 1.5 + found[2]
     unmeasured = 0.7 if measures else 0.0  # a number, but not of the measure asked for
+    counting = asked.kind == "number" and not measures and _HOW_MANY.search(question) is not None
     best: tuple[float, int, int] | None = None
     for i in range(len(toks)):
         if _function(toks, i):
@@ -131,7 +134,7 @@ def scored_span(
                 break
             if _function(toks, j):
                 continue
-            span = _Span(toks, i, j, sentence)
+            span = _Span(toks, i, j, sentence, counting)
             score = span.score(asked, anchors, weight, total, targets)
             if score is not None and (best is None or score > best[0]):
                 best = (score, i, j)
@@ -160,6 +163,7 @@ class _Span:
     i: int
     j: int
     sentence: str
+    counting: bool = False  # "how many" with no unit: a count, never a year
 
     def score(
         self,
@@ -237,9 +241,13 @@ class _Span:
             return 1.0 + whole if ok else None
         if kind == "number":
             first = span[0]
+            if self.counting and re.fullmatch(r"1[5-9]\d\d|20\d\d", first.low):
+                return None  # "How many spills in 2022?": not "2019"
             return 1.0 if _NUMBER.match(first.low) or first.low in _NUMBER_WORDS else None
         if kind in ("person", "place"):
-            if any(t.low[:1].isdigit() for t in content):
-                return None
+            if any(t.low[:1].isdigit() or t.low in _WEEKDAYS for t in content):
+                return None  # who or where is not "Saturday"
+            if len(content) == 1 and content[0].low in _MONTHS:
+                return None  # nor "April"
             return 1.0 if allcap else -0.3  # a name answers who and where; "internal" does not
         return 0.3 if allcap else 0.0
