@@ -255,6 +255,28 @@ def test_a_publisher_copyright_yields_to_the_masthead() -> None:
     assert a.outlet == "Carrow Standard"
 
 
+@pytest.mark.parametrize(
+    ("foot", "outlet"),
+    [
+        ("The Marsh Courier © 2024. All rights reserved.", "The Marsh Courier"),
+        ("Riverbend Daily (c) 2021", "Riverbend Daily"),
+        ("Riverbend Daily Copyright 2019 | Privacy | Terms", "Riverbend Daily"),
+    ],
+)
+def test_a_copyright_line_with_the_name_before_the_symbol_names_the_site(
+    foot: str, outlet: str
+) -> None:
+    a = read(f"{HEAD}\n\n{BODY}\n\n{foot}\n")
+    assert (a.outlet, a.date) == (outlet, None)  # a copyright year is no publication date
+    assert keeps_story(a) and foot not in a.text
+
+
+def test_a_sentence_about_copyright_is_story_not_a_copyright_line() -> None:
+    line = "Campaigners said the Copyright 2019 rules had hurt small publishers."
+    a = read(f"{HEAD}\n\n{BODY}\n\n{line}\n")
+    assert line in a.text and a.outlet is None
+
+
 # ---- (4) the writer named at the end --------------------------------------------------------
 
 

@@ -30,6 +30,11 @@ _PARTICLES = {
     "dos", "das", "bin", "al", "el", "of", "the", "and", "y", "e", "&",
 }  # fmt: skip
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
+# ... or after the holder's name, before the year or at the line's end
+_COPYRIGHT_AFTER = re.compile(
+    r"^(?P<name>[^©℗\d]{2,60}?)\s*(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?(?=(?:19|20)\d\d\b|[.,]|$)",
+    re.I,
+)
 # "Carrow Standard Media Ltd" is the company; "Carrow Standard" the publication.
 _CORPORATE = re.compile(
     r",?\s+(?:(?:&|and|und)\s+)?(?:inc|ltd|llc|plc|gmbh|ag|kg|oy|oyj|ab|as|asa|a/s|nv|bv|spa|s\.?p\.?a|srl|sarl|pty|pte"
@@ -147,10 +152,14 @@ def copyright_company(line: str) -> bool:
 
 def _copyright(line: str) -> tuple[str, str | None, int | None] | None:
     """(holder as written, holder without its company suffixes or None, year)."""
-    m = _COPYRIGHT.match(line)
-    if not m or units(line) > 25:
+    if units(line) > 25:
         return None
-    rest = line[m.end() :]
+    if m := _COPYRIGHT.match(line):
+        rest = line[m.end() :]
+    elif (after := _COPYRIGHT_AFTER.match(line)) and is_name(after.group("name").strip(), 7):
+        rest = after.group("name") + " " + line[after.end() :]  # "The Marsh Courier © 2024."
+    else:
+        return None
     year_m = re.search(r"(?<!\d)(19|20)\d\d(?!\d)(?:\s*[-–]\s*(?:19|20)\d\d)?", rest[:40])
     year = int(year_m.group(0)[-4:]) if year_m else None
     if year_m:
