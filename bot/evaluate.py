@@ -102,6 +102,12 @@ class EvalReport:
         return sum(r.short_f1 >= SHORT_RIGHT_F1 for r in rows), len(rows)
 
     @property
+    def short_shown(self) -> int:
+        """Answerable questions answered with a short answer (right or not): with
+        short_right, how often a bold answer can be trusted."""
+        return sum(r.answered and r.short_answer is not None for r in self._answerable_rows)
+
+    @property
     def mean_answer_chars(self) -> float:
         lengths = [len(r.answer) for r in self.results if r.answered]
         return sum(lengths) / len(lengths) if lengths else 0.0
@@ -115,6 +121,7 @@ class EvalReport:
             "unanswerable": rn,
             "first_sentence_hits": self.first_sentence[0],
             "short_answers_right": self.short_right[0],
+            "short_answers_shown": self.short_shown,
             "mean_answer_chars": round(self.mean_answer_chars, 1),
             "results": [
                 {**asdict(r.case), **{k: v for k, v in asdict(r).items() if k != "case"}}

@@ -153,3 +153,29 @@ def test_the_span_is_of_the_kind_asked(question: str, sentence: str, expected: s
     span = best_span(question, sentence, question_kind(question), idf)
     found = sentence[span[0] : span[1]] if span else None
     assert found == expected or (expected and found and expected in found)
+
+
+def test_only_a_confident_span_is_shown_as_the_short_answer() -> None:
+    from bot.core.compose import SHORT_FLOOR
+    from bot.core.short_answer import scored_span
+
+    def score(question: str, sentence: str) -> float:
+        found = scored_span(question, sentence, question_kind(question), idf)
+        assert found is not None
+        return found[2]
+
+    # the sentence has no name for the child: the best span is a verb, below the floor
+    junk = score(
+        "What is the name of the couple's firstborn?",
+        "They added that what he said about their firstborn was the final nail in the coffin.",
+    )
+    assert junk < SHORT_FLOOR
+    for question, sentence in [
+        (
+            "Who started the petition?",
+            "The petition was started by Doreen Marsh, a retired teacher.",
+        ),
+        ("How much will the new pool cost?", "The new pool will cost £3.8m, officials said."),
+        ("When did the council approve the plan?", "The council approved it on 14 March 2023."),
+    ]:
+        assert score(question, sentence) >= SHORT_FLOOR, question

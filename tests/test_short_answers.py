@@ -121,6 +121,7 @@ def test_eval_reports_first_sentence_short_answers_and_length(external_engine) -
     out = report.to_json()
     assert out["first_sentence_hits"] == report.first_sentence[0] > 60
     assert out["short_answers_right"] == report.short_right[0] > 30
+    assert out["short_answers_right"] <= out["short_answers_shown"] <= report.answerable[1]
     assert 0 < out["mean_answer_chars"] <= 200
     row = next(r for r in out["results"] if r["short_answer"])
     assert {"first_hit", "short_answer", "short_f1"} <= set(row)

@@ -128,5 +128,6 @@ def render_eval(console: Console, report: EvalReport) -> None:
     (fh, _), (sh, _) = report.first_sentence, report.short_right
     console.print(
         f"expected phrase in the first sentence {fh}/{an} · short answers right {sh}/{an}"
+        f" ({report.short_shown} shown)"
         f" · mean answer {report.mean_answer_chars:.0f} characters"
     )
