@@ -301,6 +301,17 @@ def test_a_name_the_sentence_swaps(
             "The heroine, played by Ann Lee, comes home to look after her father in the play.",
             "mother/father",
         ),
+        # the two ends of a campaign, a season, a trial: its launch is not its end
+        (
+            "When does the recycling campaign end?",
+            "The council will launch the recycling campaign in April.",
+            "end/launch",
+        ),
+        (
+            "When did the season finish?",
+            "The season began in August with a win over Kellford.",
+            "finish/began",
+        ),
         # the question's own word is there too, or the opposite is about something else
         (
             "How many times has she been married?",

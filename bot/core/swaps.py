@@ -202,6 +202,10 @@ _OPPOSITES = [
         "approve reject",
         "accept reject",
         "start end",
+        "start finish",
+        "begin end",
+        "begin finish",
+        "launch end",
         "open close",
         "arrive leave",
         "mother father",
@@ -216,6 +220,7 @@ _IRREGULAR = {
     "win": ("won", "winning"),
     "lose": ("lost",),
     "leave": ("left",),
+    "begin": ("began", "begun", "beginning"),
     "drop": ("dropped", "dropping"),
 }
 
