@@ -88,5 +88,8 @@ def best_outlet(evidence: list[tuple[str, str]], text: str) -> str | None:
     for _kind, name in ranked:
         name = L.display_case(name.strip(), text)
         if name:
-            return name
+            # "(c) Pellingford Courier Ltd" under a masthead "The Pellingford Courier": the
+            # page's own full form of the same name
+            fuller = (n.strip() for _, n in ranked if n.strip().lower() == f"the {name.lower()}")
+            return next(fuller, name)
     return None

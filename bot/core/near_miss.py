@@ -17,15 +17,14 @@ list beyond English function words), and only on English text:
   absorbed into ...": what follows "into" is what was absorbed. The verb must be the same
   word (by stem or a regular inflection: not a noun made from it); a passive verb ("was
   replaced", "replaced by") swaps the sides, its subject being what is after "by". Named
-  words on both sides of the verb say nothing, nor does a verb after a comma or a closing
-  quote ('..., says the insider': its subject comes after it). And when a "did" question's subject is
-  nowhere in the sentence but the verb's participle names someone else after "by"
-  ("Which part does Piet play?" over "Hanna, played with restraint by Rosa"), the
-  sentence gives the deed to another. A relative's verb ("..., and Valcourt, who also
-  wrote") has the word before the relative as its subject, not words further back.
-A deed denied or only intended is in deeds.py, the swaps of a modifier, a name, an owner, a
-title or an opposite in swaps.py. A likely typo (one edit, two from six letters, a swap of
-neighbours counting as one) is the same word.
+  words on both sides of the verb, or a verb after a comma or quote ('..., says A'), say
+  nothing. A "did" question's subject nowhere in the sentence, whose participle names
+  another after "by" ("Which part does Piet play?" over "Hanna, played by Rosa"), gives the
+  deed to another; "In what year did X ..." reads as "What year ...". A relative's verb
+  ("Valcourt, who also wrote") has the word before the relative as its subject.
+Denied or intended deeds are in deeds.py; swapped modifiers, names, owners, titles and
+opposites in swaps.py. A likely typo (one edit, two from six letters, a swap of neighbours
+counting as one) is the same word.
 
 Each rule returns what it found (the refusal's reason) or None.
 """
@@ -48,8 +47,7 @@ _ADVERBS = frozenset("when where why how".split())  # "When did X VERB ...": X s
 _BE = frozenset("is was were are be been being am".split())
 AUX = _DO | _BE | frozenset("has have had will would can could may might shall should must".split())
 _PASSIVE = _BE | frozenset("get gets got gotten".split())
-# Honorifics before a surname: general English, how a report names a person again
-HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame lord lady".split())  # "Mr Atherton"
 _RELATIVE = frozenset("who which that".split())
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 
@@ -113,8 +111,7 @@ def _inverted(sentence: str, verb: str) -> bool:
 
 def _reversed_roles(question: str, sentence: str) -> str | None:
     q, s = tokens(question), tokens(sentence)
-    if len(q) > 1 and q[0].word in _PREPOSITIONS and q[1].word in WH:
-        q = q[1:]  # "In what year did X discover Y?" reads as "What year did X discover Y?"
+    q = q[1:] if len(q) > 1 and q[0].word in _PREPOSITIONS and q[1].word in WH else q
     if len(q) < 3 or q[0].word not in WH | _ADVERBS:
         return None
     aux = next((k for k in range(1, min(len(q), 5)) if q[k].word in AUX), None)

@@ -15,6 +15,7 @@ from .lines import is_name, is_person, is_upper_name, units
 # Words that say who wrote the piece, in the languages the corpus may hold.
 _BY = (
     r"(?:by|written by|words by|reviewed by|interview by|words and pictures by|story by|posted by|reporting by|"
+    r"compiled by|(?:show )?notes by|"
     r"(?:live )?(?:coverage|updates|blog) by|analysis by|report by|reported by|text by|"
     r"por|par|von|di|door|av|af|od|автор|記者|记者|文|作者|撰文)"
 )

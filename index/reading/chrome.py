@@ -286,8 +286,11 @@ def _harvest(line: str, res: BodyResult) -> str | None:
     if _PLUG.search(line) and L.units(line) <= 25:
         return "print plug"
     if _CREDITS.match(line):
-        m = re.match(r"^\(?reporting by\s+([^;()]+)", line, re.I)
-        # "Reporting by A and B in <Place>": the reporters, and where they reported from
+        m = re.match(r"^\(?reporting by\s+([^;()]+)", line, re.I) or re.match(
+            r"^compiled by\s+([^;()]+)$", line, re.I
+        )
+        # "Reporting by A and B in <Place>": the reporters, and where they reported from;
+        # "Compiled by A" alone on its line: a roundup's writer
         where = re.sub(r"\s+(?:in|from|at)\s+[A-Z][^,]*$", "", m.group(1).strip()) if m else ""
         if names := B.names_of(where):
             res.authors.append(names)

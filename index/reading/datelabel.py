@@ -16,9 +16,10 @@ import re
 from .datelines import find_dates, is_weekday
 
 # The words a page labels its publication or update with, in the languages the corpus may
-# hold: participles of "publish", "post", "update", "modify" and labels meaning "date".
+# hold: participles of "publish", "post", "release", "issue", "update", "modify" and labels
+# meaning "date".
 _PUBLISHED = (
-    "published|posted|edited|date|dated|publicado|publicada|publié|publiée|veröffentlicht"
+    "published|posted|released|issued|edited|date|dated|publicado|publicada|publié|publiée|veröffentlicht"
     "|pubblicato|pubblicata|gepubliceerd|geplaatst|publisert|publicerad|publiceret"
     "|opublikowano|опубликовано|yayınlanma|yayınlandı"
 )

@@ -27,7 +27,7 @@ _SEP = re.compile(r"\s+(?:[|›»>•·/]|&gt;)\s+|\s*[|›»]\s*")
 # Small words that may sit lowercase inside a proper name ("Juan de la Vega", "Bank of England").
 _PARTICLES = {
     "de", "del", "la", "le", "los", "las", "van", "von", "der", "den", "da", "di", "du",
-    "dos", "das", "bin", "al", "el", "of", "the", "and", "y", "e", "&",
+    "dos", "das", "bin", "al", "el", "of", "the", "and", "y", "e", "&", "for",
 }  # fmt: skip
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
 # ... or after the holder's name, before the year or at the line's end
@@ -133,6 +133,8 @@ def is_person(text: str) -> bool:
     words = text.split()
     if not words or words[0].lower() in _NOT_PERSON or is_upper_name(text):
         return False
+    if any(w.lower() in ("&", "and", "und", "y", "e") for w in words):
+        return False  # two names joined ("Food & Drink", "Smith and Jones"): not one person
     return is_name(text, 4) and (len(words) >= 2 or has_cjk(text))
 
 
@@ -211,8 +213,12 @@ def menu_items(line: str) -> list[str] | None:
         return None
     if all(units(i) <= 4 for i in items):
         return items
+    if _CRUMB.search(line) and all(units(i) <= 6 for i in items):
+        return items  # "Home > News and alerts > Product recalls and allergy alerts": a trail
     return None
 
+
+_CRUMB = re.compile(r"\s(?:>|›|»|&gt;)\s")  # a breadcrumb trail's separators
 
 _SPACED = re.compile(r" {2,}|\t+")
 

@@ -61,8 +61,8 @@ def dated(found: tuple[str, str, str, str], head: Head) -> str | None:
     iso, label, before, after = found
     if before:
         b = B.byline(before) if not after or L.units(after) <= 3 else None
-        if b is None:
-            return None
+        if b is None or not (B.names_of(b.author) or B.byline(before, labelled_only=True)):
+            return None  # "Election date: 1 May": another event's date, and nobody's byline
         head.author = head.author or b.author
     elif after and (b := B.byline(after, labelled_only=True)):
         head.author = head.author or b.author  # "Posted on <date> by A · 14 comments"

@@ -3,8 +3,10 @@
 - a prompt with its buttons: "Turn on breaking news alerts? [Yes please] [Not now]" — a
   scrape keeps a button's label in brackets; two of them (or one that is a control of the
   page, "[Subscribe]") end a prompt to the reader, never a sentence of a story;
+- a line of nothing but buttons ("[ DONATE NOW ]", "[Play episode] [Download MP3]");
 - a newsletter sign-up in any language ("Inscrivez-vous à notre newsletter", "Jetzt
   anmelden!"): the word newsletter with a sign-up verb;
+- a note that the story is old: "This article is more than 5 years old";
 - a licence footer: "Text is available under the Creative Commons … License";
 - a table of contents: "Contents" over numbered items that are the page's own subheads.
 A wiki's "History [edit]" is a subhead with one link, not a prompt, and stays.
@@ -43,15 +45,26 @@ _CONTENTS_LABEL = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<item>\S.{0,60})$")
+# A site's note that a story is old: "This article is more than 5 years old", "This story
+# was published over two years ago".
+_ARCHIVED = re.compile(
+    r"^(?:this|the) (?:article|story|page|post|content|report) (?:is|was (?:first )?published)"
+    r" (?:more than|over|at least|almost|nearly) [\w-]+ (?:years?|months?)(?: old| ago)\.?$",
+    re.I,
+)
 _EDIT_LINK = re.compile(r"\s*\[[^\[\]]{1,20}\]\s*$")
 
 
 def widget_reason(line: str) -> str | None:
     """Why a single line is one of a page's widgets, or None."""
-    if L.units(line) <= 40 and (m := _BUTTONS.search(line)) and m.start() > 0:
+    if L.units(line) <= 40 and (m := _BUTTONS.search(line)):
         labels = _BUTTON.findall(m.group(0))
+        if m.start() == 0:
+            return "buttons"  # "[ DONATE NOW ]", "[Play] [Download]": nothing but controls
         if len(labels) >= 2 or _CONTROL.match(labels[0].strip()):
             return "prompt with buttons"
+    if _ARCHIVED.match(line):
+        return "archive notice"
     if L.units(line) <= 30 and _NEWSLETTER.search(line) and _SIGN_UP.search(line):
         return "call to action"
     if L.units(line) <= 40 and _LICENCE.match(line):
