@@ -229,3 +229,29 @@ def test_a_common_noun_after_a_place_is_no_surname() -> None:
     assert not check(
         question, passage, lambda s: 3.0 if s == "harlow" else 1.0, article=article
     ).holds
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "published", "holds"),
+    [
+        (
+            "How many sightings were logged in 2024?",
+            "Last year they logged 1,140.",
+            "2025-04-09",
+            True,
+        ),
+        ("What will the levy be in 2026?", "Next year the levy rises to £2.", "2025-11-02", True),
+        (
+            "How many sightings were logged in 2023?",
+            "Last year they logged 1,140.",
+            "2025-04-09",
+            False,
+        ),
+        # an undated story's "last year" is no year
+        ("How many sightings were logged in 2024?", "Last year they logged 1,140.", None, False),
+    ],
+)
+def test_last_or_next_year_in_a_dated_story_is_its_year(
+    question: str, passage: str, published: str | None, holds: bool
+) -> None:
+    assert check(question, passage, idf, published=published).holds == holds

@@ -163,6 +163,7 @@ def _premise(evidence: Evidence, cand: ScoredSentence, passage_chars: int) -> Pr
         lambda t: topical(snap, article, t),
         sentence=snap.sentence_text(cand.sentence),
         article=window.article.text,
+        published=window.article.date,
     )
 
 

@@ -4,7 +4,7 @@ A near-miss question names something the passage does not: another person, a wro
 a number, a negation ("What expedition did X lead in the 10th century?" over a passage
 about the 1038 expedition). Its specifics must be in the passage:
 - every number, year, ordinal ("10th") and decade ("1100s") exactly (a count the passage
-  spells out, "took seven", is the question's "7");
+  spells out, "took seven", is the question's "7"; "last year" in a dated story, its year);
 - every name (a capitalised word after the first), by its stem, a shared 5-letter stem, a
   likely typo of it (rapidfuzz ratio >= 80) or as initials ("LA" for "Los Angeles"); in a
   multi-word name the rarest word decides ("Penhallow Point" against "Penhallow"), and a
@@ -80,11 +80,14 @@ def check(
     topical: Callable[[str], bool] = lambda stem: False,
     sentence: str = "",
     article: str = "",
+    published: str | None = None,
 ) -> Premise:
     """`topical(stem)`: the article is about it (no passage need repeat it). `sentence`: the
-    passage's sentence that would answer (of `article`), read for roles and modifiers."""
+    passage's sentence that would answer (of `article`), read for roles and modifiers;
+    `published`: the article's ISO date, which makes "last year" a year."""
     missing: list[str] = []
     have = _numbers(_WORD.findall(passage)) | _number_words(passage)
+    have |= _relative_years(passage, published)
     missing += sorted(n for n in _numbers(_WORD.findall(question)) if n not in have)
     lang = detect_language(passage.lower(), min_words=3)  # stem both sides alike
 
@@ -172,6 +175,19 @@ _SPELLED = {w: str(n) for w, n in NUMBER_VALUES.items()}
 
 def _number_words(text: str) -> set[str]:
     return {_SPELLED[w] for w in (fold(w) for w in _WORD.findall(text)) if w in _SPELLED}
+
+
+_RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.I)
+
+
+def _relative_years(passage: str, published: str | None) -> set[str]:
+    """ "Last year they logged 1,140" in a story dated 2025 says 2024 ("this year" 2025,
+    "next year" 2026); an undated story's "last year" is no year."""
+    if not published or not published[:4].isdigit():
+        return set()
+    year = int(published[:4])
+    shift = {"last": -1, "this": 0, "next": 1}
+    return {str(year + shift[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(passage)}
 
 
 def _codes(question: str, passage: str, article: str = "") -> list[str]:
