@@ -10,24 +10,32 @@ each article's list in its catalog line instead (bot/core/vocabulary.py reads it
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
 from .lexical import tokenize
 from .shared.article import Article
 
+# The place a story is filed from, in capitals opening one of its first sentences (a standfirst
+# may come first): "BORGO VALDORSA -",
+# "ULAANBAATAR, June 30 (Agency) -": the story is about it as much as about its headline.
+_DATELINE = re.compile(r"^\s*([^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+){0,4})\s*(?:,|[-–—]\s)")
 # A term in this many of an article's sentences (or in its title, byline or outlet) is what the
 # article is about.
 TOPIC_SENTENCES = 3
 
 
 def topic_terms(article: Article, sentences: Iterable[str]) -> list[str]:
-    """The terms in TOPIC_SENTENCES or more of the sentences, or in the headline, byline or
-    outlet; sorted, so a segment's bytes depend on the article alone."""
+    """The terms in TOPIC_SENTENCES or more of the sentences, or in the headline, byline,
+    outlet or dateline place; sorted, so a segment's bytes depend on the article alone."""
     counts: Counter[str] = Counter()
-    for sentence in sentences:
+    place = ""
+    for k, sentence in enumerate(sentences):
         counts.update(set(tokenize(sentence)))
-    head = " ".join(x or "" for x in (article.title, article.author, article.outlet))
+        if k < 3 and not place and (m := _DATELINE.match(sentence)) and m.group(1).isupper():
+            place = m.group(1)
+    head = " ".join(x or "" for x in (article.title, article.author, article.outlet, place))
     for term in tokenize(head):
         counts[term] += TOPIC_SENTENCES
     return sorted(t for t, n in counts.items() if n >= TOPIC_SENTENCES)

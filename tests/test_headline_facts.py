@@ -28,6 +28,12 @@ ARTICLES = {
     "The regulator found that Oakbrook Water had under-reported its discharges for years.\n\n"
     "The company must pay £2.5 million, the largest penalty of its kind this year.\n\n"
     "Its own monitors were switched off at dozens of sites for months at a time.\n",
+    # the body names the ferry often, its price only beside "the vessel": the headline ties
+    "ferry.txt": "New £9.8m ferry Kestrel Star makes first crossing to Inchmore\n\n"
+    "Crowds lined the quay at Inchmore on Monday as the Kestrel Star arrived on her first crossing.\n\n"
+    "The £9.8m vessel, built at a yard in Glenport, left the mainland at 7am.\n\n"
+    "Under the new timetable the Kestrel Star will make six return sailings a day.\n\n"
+    "The Kestrel Star was paid for by the regional transport board with help from the island trust.\n",
     "stores.html": "<html><head><title>Marlow Stores to spend on new tills as profits jump 18%</title>"
     "</head><body><article><h1>Marlow Stores to spend on new tills as profits jump 18%</h1>"
     "<p>Marlow Stores will put new tills in all of its shops, the company said on Monday.</p>"
@@ -50,6 +56,7 @@ def headline_engine(tmp_path_factory):  # type: ignore[no-untyped-def]
             "seawall",
             "£4.2m",
         ),
+        ("how much did the kestrel star cost", "ferry", "£9.8m"),
     ],
 )
 def test_the_body_sentence_giving_the_headline_s_figure_leads(  # type: ignore[no-untyped-def]

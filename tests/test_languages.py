@@ -138,3 +138,39 @@ def test_each_language_is_found_by_its_own_words(multilingual, question, doc, ph
     cited = [c.article_id for c in answer.citations]
     assert cited and cited[0] == doc, (question, answer.text)
     assert phrase in answer.text or any(phrase in c.passage for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Quanto è costato il restauro del mulino?", "number"),
+        ("Quanti chili di farina produce al giorno?", "number"),
+        ("Quando sarà inaugurato il mulino?", "time"),
+        ("Dove si trova il mulino?", "place"),
+        ("Chi è la sindaca del paese?", "person"),
+        ("Quantos passageiros usam a linha?", "number"),
+        ("Onde fica a nova estação?", "place"),
+        ("Quem construiu a ponte?", "person"),
+    ],
+)
+def test_italian_and_portuguese_questions_ask_for_a_kind(question: str, kind: str) -> None:
+    from bot.core.answer_types import question_kind
+
+    assert question_kind(question) == kind
+
+
+def test_a_stories_dateline_place_is_what_it_is_about() -> None:
+    from index.shared.article import Article
+    from index.topics import topic_terms
+
+    art = Article(id="t", title="Torna a girare la ruota del mulino", text="")
+    sentences = [
+        "Restaurato lo storico mulino ad acqua del 1742.",
+        "BORGO VALDORSA - Dopo quarant'anni di silenzio, la grande ruota tornerà a girare.",
+        "La sindaca ha detto che il paese aspettava da una vita.",
+    ]
+    terms = topic_terms(art, sentences)
+    assert {"borg", "valdors"} <= set(terms) or {"borgo", "valdorsa"} <= set(terms)
+    # a capitalised opening that is no dateline names no place
+    plain = topic_terms(art, ["Paris, the mayor said, will host the games."])
+    assert "paris" not in plain and "pari" not in plain

@@ -76,7 +76,8 @@ _KINDS = [
 ]
 # "Who ...?" and "which player ...?" ask for a person; "which company" for any name.
 _ASKS_PERSON = re.compile(
-    rf"^\W*(who|whom|whose)\b|\b(which|what) ([a-z'’]+ )?({_PEOPLE})\b|^\W*(qui[eé]n(es)?|wer|wem|wen)\b",
+    rf"^\W*(who|whom|whose)\b|\b(which|what) ([a-z'’]+ )?({_PEOPLE})\b"
+    r"|^\W*(qui[eé]n(es)?|wer|wem|wen|chi|quem)\b",
     re.I,
 )
 
@@ -99,15 +100,29 @@ _PLACE = re.compile(r"\b(in|at|to|near|from|outside|across) (the )?((?:[A-Z][\w.
 
 
 # Question words of the other languages the indexer reads most (Spanish, French, German,
-# Chinese): an article in them is asked about in them. Chinese has no spaces, so no \b.
+# Italian, Portuguese, Chinese): an article in them is asked about in them. Chinese has no
+# spaces, so no \b.
 _OTHER_KINDS = [
     (
         "time",
-        re.compile(r"^\W*(cu[aá]ndo|quand|wann)\b|什么时候|何时|哪一?年|哪一?天|几月|几号", re.I),
+        re.compile(
+            r"^\W*(cu[aá]ndo|quand|wann|quando)\b|什么时候|何时|哪一?年|哪一?天|几月|几号", re.I
+        ),
     ),
-    ("number", re.compile(r"\b(cu[aá]nt[oa]s?|combien|wie ?viele?)\b|多少|几[个位名座次年]", re.I)),
-    ("place", re.compile(r"^\W*(d[oó]nde|ad[oó]nde|o[uù]|wo|wohin)\b|哪里|哪儿|在哪|何处", re.I)),
-    ("person", re.compile(r"^\W*(qui[eé]n(es)?|qui|wer|wem|wen)\b|谁", re.I)),
+    (
+        "number",
+        re.compile(
+            r"\b(cu[aá]nt[oa]s?|combien|wie ?viele?|quant[oaie]|quant[oa]s)\b|多少|几[个位名座次年]",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"^\W*(d[oó]nde|ad[oó]nde|o[uù]|wo|wohin|dove|onde)\b|哪里|哪儿|在哪|何处", re.I
+        ),
+    ),
+    ("person", re.compile(r"^\W*(qui[eé]n(es)?|qui|wer|wem|wen|chi|quem)\b|谁", re.I)),
 ]
 
 

@@ -45,14 +45,19 @@ def headline_restated(evidence: Evidence, reader: Reader) -> Evidence:
     def covered(words: set[str]) -> float:
         return sum(v for t, v in weights.items() if t in words) / total
 
-    # The headline must answer better than the best sentence does: more of the question's
-    # (idf-weighted) words, and an answer of the kind asked.
+    # The headline must answer better than the best sentence does: an answer of the kind
+    # asked, and more of the question's (idf-weighted) words, or as many when only it gives
+    # the measure asked ("£14.5m" for "how much did X cost" over a sentence with no sum)
     common = word_test(snap, article)
-    if covered(in_title) <= covered(in_top) or not offers(kind, title, q):
-        return evidence
     measures = asked_measures(q)
-    if measures and gives_measure(measures, title) < 1.0:
+    if not offers(kind, title, q) or (measures and gives_measure(measures, title) < 1.0):
         return evidence  # "18%" does not answer "how much did it spend"
+    top_text = snap.sentence_text(top.sentence)
+    measured = bool(measures) and gives_measure(measures, top_text) < 1.0
+    if covered(in_title) < covered(in_top) or (
+        covered(in_title) == covered(in_top) and not measured
+    ):
+        return evidence
     span = best_span(q, title, kind, snap.bm25.idf, common)
     # Only a figure: the same number in a body sentence restates the headline's fact, while
     # a name or word both use need not be the same fact.
@@ -73,6 +78,7 @@ def headline_restated(evidence: Evidence, reader: Reader) -> Evidence:
         if answer <= set(tokenize(snap.sentence_text(s.sentence))):
             # it speaks for the headline, which answers better than the best sentence: it
             # leads even against that sentence's short-answer bonus (lead.SPAN)
-            lead = replace(s, score=top.score + SPAN)
+            # (and the gate reads the evidence of the sentence it displaced)
+            lead = replace(s, score=top.score + SPAN, evidence=max(s.evidence, top.evidence))
             return replace(evidence, sentences=[lead, *sentences[:i], *sentences[i + 1 :]])
     return evidence
