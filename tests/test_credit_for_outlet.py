@@ -54,6 +54,9 @@ def engine(tmp_path_factory):  # type: ignore[no-untyped-def]
     [
         ("Who reviewed Harbour Lights for Needle & Groove?", "Ines Calloway"),
         ("who reviewed the corvo v2 for circuit weekly", "Tomasz Wren"),
+        # readers shorten a paper's name to its last words
+        ("Who reviewed Harbour Lights for the Groove?", "Ines Calloway"),
+        ("who reviewed the corvo v2 for the weekly", "Tomasz Wren"),
     ],
 )
 def test_a_credit_for_the_pages_outlet_is_its_author(engine, question: str, author: str) -> None:  # type: ignore[no-untyped-def]

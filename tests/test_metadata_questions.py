@@ -12,6 +12,9 @@ from bot.core.metadata import metadata_intent
     ("question", "intent"),
     [
         ("Who wrote the article about the harbour strike?", "author"),
+        ("who wrote the show notes for the hedgehog episode", "author"),
+        ("When was the granola allergy alert posted?", "date"),
+        ("when was the road closure notice published", "date"),
         ("who wrote the blog post on walking the coast path", "author"),
         ("Who wrote the Evening Post piece on the bus strike?", "author"),
         ("who wrote this?", "author"),

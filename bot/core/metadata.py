@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 # wrote the novel" or "when was the treaty signed" asks about what the article reports.
 _KIND = (
     r"(article|story|stories|piece|post|column|op-?ed|editorial|review|feature"
-    r"|blog(?: post)?|coverage|write-?up|news item|press release|obituary|interview)"
+    r"|blog(?: post)?|coverage|write-?up|news item|press release|obituary|interview"
+    r"|show notes|alert|notice|announcement|bulletin)"
 )
 _ASKED = r"(it|this|that|the|these|those|his|her|their)"
 # A named person's own piece ("Ruth Alderidge's obituary") is the article too; "report" stays
@@ -87,7 +88,10 @@ _CREDIT_FOR = re.compile(
 
 
 def _outlet_named(named: str, outlet: str | None) -> bool:
-    return bool(outlet) and outlet_key(named) == outlet_key(outlet or "")
+    """The page's outlet by its name, or by the end of it ("the Courier" for "The
+    Pellingford Courier", as readers shorten a paper's name)."""
+    key, full = outlet_key(named), outlet_key(outlet or "")
+    return bool(outlet and key) and (key == full or full.endswith(" " + key))
 
 
 def metadata_intent(question: str) -> str | None:
