@@ -141,3 +141,16 @@ def test_unusable_questions_raise_bad_question(engine, question: str) -> None:  
     with pytest.raises(BadQuestion) as info:
         engine.answer(question)
     assert "\n" not in str(info.value)
+
+
+def test_a_question_in_another_language_is_not_spelled_into_english() -> None:
+    from bot.core.spelling import Vocabulary
+
+    vocab = Vocabulary(["Il mulino di Valdorsa produce farina.", "The mill was restored in 1742."])
+    for question in (
+        "Quanti chili di farina al giorno produce il mulino?",
+        "Quanto è costato il restauro del mulino?",
+        "¿Cuánto cobra de media un conductor de autobús?",
+    ):
+        assert vocab.correct(question) == question
+    assert vocab.correct("when was the mill restord") == "when was the mill restored"

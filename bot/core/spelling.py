@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index.language import detect_language
 from index.words import LOWER as _LOWER
 from index.words import WORD as _WORD
 
@@ -175,6 +176,11 @@ class Vocabulary:
         return word in self.lower
 
     def correct(self, question: str) -> str:
+        """Likely typos mended against the articles' words and English. A question in
+        another language is left as asked: its words are not typos of English ones (the
+        nearest to "Quanti chili" are "Quantic chilli")."""
+        if detect_language(question.lower(), min_words=3) != "en":
+            return question
         out: list[str] = []
         last = 0
         for m in _WORD.finditer(question):
