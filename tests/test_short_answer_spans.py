@@ -179,3 +179,39 @@ def test_only_a_confident_span_is_shown_as_the_short_answer() -> None:
         ("When did the council approve the plan?", "The council approved it on 14 March 2023."),
     ]:
         assert score(question, sentence) >= SHORT_FLOOR, question
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a telephone number is no amount or count, in any of the ways pages write one
+        (
+            "How many people have had a reaction?",
+            "Call the care line on 0345 601 7734 if you are worried.",
+            None,
+        ),
+        ("How many cars were stolen?", "Anyone with information can call 555-0143.", None),
+        (
+            "How many cars were stolen?",
+            "Three cars were stolen; call +44 20 7946 0381 with information.",
+            "Three",
+        ),
+        # "what was the turnout": a noun whose value is a number asks for one
+        ("What was the overall turnout?", "Overall turnout was 34.6%, down from 2021.", "34.6%"),
+        ("What was the attendance at the final?", "The final drew a crowd of 18,412.", "18,412"),
+    ],
+)
+def test_numbers_that_count_and_numbers_that_do_not(
+    question: str, sentence: str, expected: str | None
+) -> None:
+    span = best_span(question, sentence, question_kind(question), idf)
+    found = sentence[span[0] : span[1]] if span else None
+    assert found == expected or (expected and found and expected in found), found
+
+
+def test_a_contact_line_offers_no_number() -> None:
+    from bot.core.answer_types import offers
+
+    question = "How many people were hurt?"
+    assert not offers("number", "Contact the team on 01632 960 417.", question)
+    assert offers("number", "Four people were hurt, the team said.", question)

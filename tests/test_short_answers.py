@@ -80,10 +80,11 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     ("name", "min_answered", "min_refused", "min_lower"),
     [
-        ("blind", 42, 32, (14, 31)),
+        ("blind", 42, 31, (14, 30)),
         ("blind2", 40, 23, (19, 15)),
         ("blind3", 33, 23, (18, 20)),
         ("blind4", 35, 26, (28, 23)),
+        ("blind6", 37, 21, (15, 17)),
     ],
 )
 def test_blind_tuning_sets(

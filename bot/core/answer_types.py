@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .english import CONNECT
+from .english import CONNECT, PHONE
 from .measures import asked_measures
 from .names import named, people
 
@@ -51,7 +51,12 @@ _KINDS = [
     (
         "number",
         re.compile(
-            r"\bhow (many|much|old|long|often|far)\b|\bwhat (age|amount|number|percentage)\b", re.I
+            r"\bhow (many|much|old|long|often|far)\b|\bwhat (age|amount|number|percentage)\b"
+            # "what was the (overall) turnout": nouns whose value is a number in any story
+            r"|\bwhat (is|was|were|are|'s) the (\w+ )?(turnout|attendance|crowd|population"
+            r"|majority|score|scoreline|total|percentage|rate|price|cost|fare|salary|budget"
+            r"|capacity)\b",
+            re.I,
         ),
     ),
     (
@@ -163,7 +168,8 @@ def offers(
     if kind == "time":
         return any(m.group(0).casefold() not in asked for m in _TIME.finditer(sentence))
     if kind == "number":
-        return any(m.group(0).casefold() not in asked for m in _NUMBER.finditer(sentence))
+        numbers = _NUMBER.finditer(PHONE.sub(" ", sentence))
+        return any(m.group(0).casefold() not in asked for m in numbers)
     if kind == "place":
         return any(m.group(3).strip().casefold() not in asked for m in _PLACE.finditer(sentence))
     if asks_person(question):

@@ -4,11 +4,19 @@ words)."""
 
 from __future__ import annotations
 
+import re
+
 from index.lexical import stopwords_en
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# A telephone number ("01632 960 417", "+44 20 7946 0381", "555-0143"): digits, never an
+# amount, a count or a date, though a contact line sits beside every kind of fact
+PHONE = re.compile(
+    r"(?<![\d,.])(?:\+\d{1,3}[ -]?\(?\d{1,4}\)?|\(?0\d{2,4}\)?)[ -]\d{3,4}(?:[ -]\d{3,4})?"
+    r"(?!\d|[,.]\d)|(?<![\d,.-])\d{3}-\d{4}(?!\d|[,.]\d|-)"
 )
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # The counts English spells as one word, with their values ("seven": 7, "forty": 40)

@@ -24,6 +24,7 @@ from .english import CONNECT as _CONNECT
 from .english import FUNCTION as _FUNCTION
 from .english import MONTHS as _MONTHS
 from .english import NUMBER_WORDS as _NUMBER_WORDS
+from .english import PHONE
 from .english import WEEKDAYS as _WEEKDAYS
 from .measures import asked_measures, best_measure
 from .span_tokens import TOKEN as _TOKEN
@@ -125,6 +126,7 @@ def scored_span(
         return found[0], found[1], 1.5 + found[2]
     unmeasured = 0.7 if measures else 0.0  # a number, but not of the measure asked for
     counting = asked.kind == "number" and not measures and _HOW_MANY.search(question) is not None
+    phones = tuple(m.span() for m in PHONE.finditer(sentence)) if asked.kind == "number" else ()
     best: tuple[float, int, int] | None = None
     for i in range(len(toks)):
         if _function(toks, i):
@@ -134,7 +136,7 @@ def scored_span(
                 break
             if _function(toks, j):
                 continue
-            span = _Span(toks, i, j, sentence, counting)
+            span = _Span(toks, i, j, sentence, counting, phones)
             score = span.score(asked, anchors, weight, total, targets)
             if score is not None and (best is None or score > best[0]):
                 best = (score, i, j)
@@ -147,6 +149,8 @@ def scored_span(
     start = toks[i].start
     if start > 0 and sentence[start - 1] in "$£€¥":
         start -= 1  # "£3.8m": the currency belongs to the amount
+    if sentence[end : end + 1] == "%":
+        end += 1  # "34.6%": so does the per cent sign
     return start, end, best[0] - unmeasured
 
 
@@ -164,6 +168,7 @@ class _Span:
     j: int
     sentence: str
     counting: bool = False  # "how many" with no unit: a count, never a year
+    phones: tuple[tuple[int, int], ...] = ()  # where the sentence gives telephone numbers
 
     def score(
         self,
@@ -241,6 +246,8 @@ class _Span:
             return 1.0 + whole if ok else None
         if kind == "number":
             first = span[0]
+            if any(a <= first.start < b for a, b in self.phones):
+                return None  # a telephone number counts nothing
             if self.counting and re.fullmatch(r"1[5-9]\d\d|20\d\d", first.low):
                 return None  # "How many spills in 2022?": not "2019"
             return 1.0 if _NUMBER.match(first.low) or first.low in _NUMBER_WORDS else None
