@@ -91,3 +91,37 @@ def check_questions(questions, docs, occurs, planned, errors):
             errors.append(f"{i}: {per.get(i)} answerable, {unans.get(i)} unanswerable")
     if len({q for _, q, _ in questions}) != len(questions):
         errors.append("duplicate question text")
+
+
+def build_set(here, truth, questions, per_article=4, words=(450, 700), width=42):
+    """The whole build of a blind set of 12 articles with `per_article` answerable and as many
+    unanswerable questions each: titles and expected phrases found in their files (raw,
+    unescaped or as plain text), word counts within `words`, then truth.jsonl and
+    questions.jsonl written and the report printed."""
+    errors = []
+    fs = files(os.path.join(here, "corpus"))
+    ids = [t[0] for t in truth]
+    if sorted(ids) != sorted(fs):
+        errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
+    raws = {i: open(p, encoding="utf-8").read() for i, p in fs.items()}
+    plain = {i: re.sub(r"\s+", " ", text_of(p)) for i, p in fs.items()}
+
+    def occurs(tid, s):
+        s = s.lower()
+        return s in raws.get(tid, "").lower() or s in html.unescape(raws.get(tid, "")).lower() \
+            or s in plain.get(tid, "").lower()
+
+    for tid, title, *_ in truth:
+        if not occurs(tid, title):
+            errors.append(f"{tid}: title not found in file")
+        if tid in fs:
+            n = len(text_of(fs[tid]).split())
+            if not words[0] <= n <= words[1]:
+                errors.append(f"{tid}: {n} words")
+    check_questions(questions, fs, occurs, {i: per_article for i in ids}, errors)
+    total = 2 * per_article * len(ids)
+    if len(questions) != total or sum(1 for d, _, _ in questions if d is None) != total // 2:
+        errors.append(f"question count {len(questions)}")
+    write_set(here, truth, questions, errors)
+    counts = [(tid, len(text_of(fs[tid]).split())) for tid in ids if tid in fs]
+    finish(counts, errors, truth, questions, width)

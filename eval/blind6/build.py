@@ -5,13 +5,12 @@ in its article file, every title occurs in its file, word counts are 450-700
 (HTML counted without tags and scripts), that each article has 4 answerable and
 4 unanswerable questions, and that the written JSON lines parse.
 Run: python3 eval/blind6/build.py"""
-import html, os, re, sys
+import os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from blindset import check_questions, files, finish, text_of, write_set  # noqa: E402
+from blindset import build_set  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CORPUS = os.path.join(HERE, "corpus")
 
 # id, title, outlet, date, author, url
 TRUTH = [
@@ -169,34 +168,9 @@ Q = [
 ]
 
 
+
 def main():
-    errors = []
-    fs = files(CORPUS)
-    ids = [t[0] for t in TRUTH]
-    if sorted(ids) != sorted(fs):
-        errors.append(f"truth ids {sorted(ids)} != corpus files {sorted(fs)}")
-    raws = {i: open(p, encoding="utf-8").read() for i, p in fs.items()}
-    plain = {i: re.sub(r"\s+", " ", text_of(p)) for i, p in fs.items()}
-
-    def occurs(tid, s):
-        s = s.lower()
-        return s in raws.get(tid, "").lower() or s in html.unescape(raws.get(tid, "")).lower() \
-            or s in plain.get(tid, "").lower()
-
-    for tid, title, *_ in TRUTH:
-        if not occurs(tid, title):
-            errors.append(f"{tid}: title not found in file")
-        if tid in fs:
-            n = len(text_of(fs[tid]).split())
-            if not 450 <= n <= 700:
-                errors.append(f"{tid}: {n} words")
-    check_questions(Q, fs, occurs, {i: 4 for i in ids}, errors)
-    if len(Q) != 96 or sum(1 for d, _, _ in Q if d is None) != 48:
-        errors.append(f"question count {len(Q)}")
-
-    write_set(HERE, TRUTH, Q, errors)
-    finish([(tid, len(text_of(fs[tid]).split())) for tid in ids if tid in fs], errors, TRUTH, Q, 36)
-
+    build_set(HERE, TRUTH, Q, width=36)
 
 if __name__ == "__main__":
     main()
