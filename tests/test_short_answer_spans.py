@@ -215,3 +215,24 @@ def test_a_contact_line_offers_no_number() -> None:
     question = "How many people were hurt?"
     assert not offers("number", "Contact the team on 01632 960 417.", question)
     assert offers("number", "Four people were hurt, the team said.", question)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # a fact line's label is not its value
+        (
+            "Who is the chief executive?",
+            "Chief Executive: Bronwen Achterberg",
+            "Bronwen Achterberg",
+        ),
+        ("Who makes the granola?", "Product: Hollin Farm Granola", "Hollin Farm Granola"),
+        # ... but a timeline's label is when
+        ("When was she elected president?", "1984: Elected president, serving until 1986", "1984"),
+    ],
+)
+def test_a_label_before_a_colon_is_not_the_answer(
+    question: str, sentence: str, expected: str
+) -> None:
+    span = best_span(question, sentence, question_kind(question), idf)
+    assert span is not None and sentence[span[0] : span[1]] == expected

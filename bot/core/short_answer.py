@@ -202,6 +202,9 @@ class _Span:
             return None  # part of a longer name
         if any(t.low.endswith("ly") and not t.cap for t in (span[0], span[-1])):
             return None  # an adverb does not answer
+        label = i == 0 and self.sentence[span[-1].end :].lstrip().startswith(":")
+        if label and asked.kind in ("person", "place", "thing"):
+            return None  # "Product: Hollin Farm Granola": the label (a timeline's "1984:" dates)
         typed = self._typed(asked.kind, span, content, allcap)
         if typed is None:
             return None
