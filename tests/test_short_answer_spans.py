@@ -236,3 +236,23 @@ def test_a_label_before_a_colon_is_not_the_answer(
 ) -> None:
     span = best_span(question, sentence, question_kind(question), idf)
     assert span is not None and sentence[span[0] : span[1]] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("How old is Dr Brisco?", "03:45 - Meet Dr Halima Brisco, and how the count started", None),
+        (
+            "How much did the woman lose?",
+            "11:30 a.m. — A woman on Quarry Road was tricked out of $6,500 by a caller.",
+            "$6,500",
+        ),
+        ("How many people came?", "Doors opened at 18:00 and 4,000 people came.", "4,000"),
+        ("How many people came?", "About 2.25 million people came on Sunday.", "2.25 million"),
+    ],
+)
+def test_a_clock_time_is_no_amount_count_or_age(
+    question: str, sentence: str, expected: str | None
+) -> None:
+    span = best_span(question, sentence, question_kind(question), idf)
+    assert (sentence[span[0] : span[1]] if span else None) == expected

@@ -38,6 +38,7 @@ from .span_tokens import tokens as _tokens
 from .span_tokens import year as _year
 
 _NUMBER = re.compile(r"^\d[\d,.]*(%|[a-z]{1,3})?$")
+_CLOCK = re.compile(r"\d:\d\d(?!\d)")  # "03:45" beside the number (a "2.25" is a decimal)
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _WH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _NAMING = frozenset("called named dubbed nicknamed as titled".split())
@@ -251,6 +252,8 @@ class _Span:
             first = span[0]
             if any(a <= first.start < b for a, b in self.phones):
                 return None  # a telephone number counts nothing
+            if _CLOCK.search(self.sentence[max(0, first.start - 3) : first.end + 3]):
+                return None  # nor does a clock time ("03:45 - Meet Dr Brisco")
             if self.counting and re.fullmatch(r"1[5-9]\d\d|20\d\d", first.low):
                 return None  # "How many spills in 2022?": not "2019"
             return 1.0 if _NUMBER.match(first.low) or first.low in _NUMBER_WORDS else None
