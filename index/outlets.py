@@ -91,5 +91,5 @@ def best_outlet(evidence: list[tuple[str, str]], text: str) -> str | None:
             # "(c) Pellingford Courier Ltd" under a masthead "The Pellingford Courier": the
             # page's own full form of the same name
             fuller = (n.strip() for _, n in ranked if n.strip().lower() == f"the {name.lower()}")
-            return next(fuller, name)
+            return L.display_case(next(fuller, name), text)
     return None

@@ -188,12 +188,19 @@ def _classify(line: str, head: Head, language: str) -> str:
         if len(items) == 2 and L.is_person(items[0]):
             return "plain"  # "A Name | Section": a byline, if it sits under the headline
         if _site_like(items[0]):
-            head.outlets.append(("menu", items[0]))
+            head.outlets.append(("menu", _spelled_out(items[0], line)))
         return "navigation"
     if site := S.self_named(line):
         head.outlets.append(("self-named", site))
         return "call to action"
     if reason := chrome_reason(line):
+        if (
+            reason == "credits"
+            and (b := B.byline(line, labelled_only=True))
+            and B.names_of(b.author)
+        ):
+            head.author = head.author or b.author  # "Compiled by A, readers' editor" heads it
+            return "byline"
         return reason
     if S.section_run(line):
         return "navigation"
@@ -217,7 +224,7 @@ def _classify(line: str, head: Head, language: str) -> str:
         return "byline"
     first = _first_part(line)
     if L.is_upper_name(first) and first.lower() not in _SECTIONS:
-        head.outlets.append(("masthead", first))
+        head.outlets.append(("masthead", _spelled_out(first, line)))
         return "masthead"
     if L.is_upper_name(line):
         return "section"
@@ -231,6 +238,13 @@ def _under_headline(text: str) -> B.Byline | None:
     if b and (B.names_of(b.author) or B.byline(text, labelled_only=True)):
         return b
     return None
+
+
+def _spelled_out(acronym: str, line: str) -> str:
+    """ "TAWU - Transit & Allied Workers' Union": the name the acronym's letters begin."""
+    rest = line[len(acronym) :].strip(" -–—|:")
+    initials = "".join(w[0] for w in rest.split() if w[0].isupper())
+    return rest if rest and L.is_name(rest, 8) and initials == acronym.replace(".", "") else acronym
 
 
 def _first_part(line: str) -> str:

@@ -241,8 +241,9 @@ def is_upper_name(text: str) -> bool:
 
 
 def display_case(name: str, text: str) -> str:
-    """A masthead in capitals, spelled the way the text itself writes it when it does."""
-    if not is_upper_name(name):
+    """A masthead in capitals, spelled the way the text itself writes it when it does; an
+    acronym ("BBC", "RNLI": one word of up to five capitals) stays as it is."""
+    if not is_upper_name(name) or re.fullmatch(r"[A-Z]{2,5}", name):
         return name
     pattern = re.compile(r"\b" + r"\s+".join(re.escape(w) for w in name.split()) + r"\b", re.I)
     for m in pattern.finditer(text):
