@@ -14,7 +14,7 @@ from index.language import detect_language
 
 from .answer_types import question_kind
 from .answerable import missing
-from .lead import choose_lead, continue_after
+from .lead import asks_back, choose_lead, continue_after
 from .models import (
     Answer,
     AnswerSentence,
@@ -202,9 +202,10 @@ def _adding(
     for cand in pool:
         if len(out) + 1 >= k or cand.score < lead.score - ADDS:
             break
-        if cand is lead or repeats(evidence, cand, [lead, *out]):
+        text = snap.sentence_text(cand.sentence)
+        if cand is lead or asks_back(text) or repeats(evidence, cand, [lead, *out]):
             continue
-        terms = set(query_terms(snap.sentence_text(cand.sentence)))
+        terms = set(query_terms(text))
         if sum(snap.bm25.idf(t) for t in (asked & terms) - covered) >= GAIN * total:
             out.append(cand)
             covered |= terms

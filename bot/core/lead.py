@@ -27,6 +27,7 @@ TYPED_NEAR = (
 SPAN = 0.2
 # Questions that ask for a number or a calendar unit outright; "when" is answered by an
 # event ("since they exchanged vows") as often as by a date, so it is not among them.
+_ASKING = re.compile(r"\?[\s\"'”’»)]*$")
 _ASKS_NUMBER = re.compile(
     r"\b(how (many|much|old|long|far)|(what|which) (year|date|day|month|century|decade|age|time)"
     r"|what (amount|number|percentage))\b",
@@ -34,15 +35,25 @@ _ASKS_NUMBER = re.compile(
 )
 
 
+def asks_back(sentence: str) -> bool:
+    """The sentence is itself a question (it ends in a question mark, quotes aside)."""
+    return _ASKING.search(sentence) is not None
+
+
 def choose_lead(
     evidence: Evidence, pool: list[ScoredSentence], passage_chars: int
 ) -> ScoredSentence | None:
     """The candidate that best gives what was asked (see SPAN); for a date or number
     question, the best that gives one. None when the question asks for a number outright
-    and no candidate passage has one at all."""
+    and no candidate passage has one at all, or when every candidate is itself a question."""
     q = evidence.asked
     asks = analyse(q, question_kind(q)).kind
     snap = evidence.snapshot
+    # A sentence that asks ("1. Which river flows through the town?" on a quiz page, a
+    # reader's question) answers nothing, however like the question it reads
+    pool = [c for c in pool if not asks_back(snap.sentence_text(c.sentence))]
+    if not pool:
+        return None
 
     def common(c: ScoredSentence) -> Callable[[str], bool]:
         return word_test(snap, int(snap.sent_article[c.sentence]))
