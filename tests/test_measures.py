@@ -164,6 +164,15 @@ date: 2023-06-01
         ("大桥总投资是多少钱？", "number", "money"),
         ("大桥全长多少公里？", "number", "length"),
         ("大桥是什么时候通车的？", "time", None),
+        ("Quanto è costato il restauro del mulino?", "number", "money"),
+        ("Hoeveel kost de fietstunnel bij Oostmolen?", "number", "money"),
+        ("Hoeveel fietsers reden over de brug?", "number", None),
+        ("Wanneer gaat de brug open?", "time", None),
+        ("Waar ligt de nieuwe brug?", "place", None),
+        ("Quanto custou a nova ponte?", "number", "money"),
+        # what a thing costs, in English too; "how much is left" is no price
+        ("how much is the varenne solace? the cheapest version", "number", "money"),
+        ("How much are tickets for the play?", "number", "money"),
     ],
 )
 def test_questions_in_other_languages(question: str, kind: str, measure: str | None) -> None:

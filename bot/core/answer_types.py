@@ -105,26 +105,27 @@ _PLACE = re.compile(r"\b(in|at|to|near|from|outside|across) (the )?((?:[A-Z][\w.
 
 
 # Question words of the other languages the indexer reads most (Spanish, French, German,
-# Italian, Portuguese, Chinese): an article in them is asked about in them. Chinese has no
+# Italian, Portuguese, Dutch, Chinese): an article in them is asked about in them. Chinese has no
 # spaces, so no \b.
 _OTHER_KINDS = [
     (
         "time",
         re.compile(
-            r"^\W*(cu[aá]ndo|quand|wann|quando)\b|什么时候|何时|哪一?年|哪一?天|几月|几号", re.I
+            r"^\W*(cu[aá]ndo|quand|wann|quando|wanneer)\b|什么时候|何时|哪一?年|哪一?天|几月|几号",
+            re.I,
         ),
     ),
     (
         "number",
         re.compile(
-            r"\b(cu[aá]nt[oa]s?|combien|wie ?viele?|quant[oaie]|quant[oa]s)\b|多少|几[个位名座次年]",
+            r"\b(cu[aá]nt[oa]s?|combien|wie ?viele?|quant[oaie]|quant[oa]s|hoeveel)\b|多少|几[个位名座次年]",
             re.I,
         ),
     ),
     (
         "place",
         re.compile(
-            r"^\W*(d[oó]nde|ad[oó]nde|o[uù]|wo|wohin|dove|onde)\b|哪里|哪儿|在哪|何处", re.I
+            r"^\W*(d[oó]nde|ad[oó]nde|o[uù]|wo|wohin|dove|onde|waar)\b|哪里|哪儿|在哪|何处", re.I
         ),
     ),
     ("person", re.compile(r"^\W*(qui[eé]n(es)?|qui|wer|wem|wen|chi|quem)\b|谁", re.I)),

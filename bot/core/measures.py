@@ -63,7 +63,9 @@ _ASKS = [
         ("money",),
         r"\bcu[aá]nto\b.{0,40}\b(cuesta|cuestan|cost[oó]|costado|costar[aá]|vale|vali[oó]|pag[oó]"
         r"|pagado|invers\w*|gast\w*)|\bcu[aá]nto dinero\b|\bcombien\b.{0,40}\b(co[uû]t\w*|pay\w*)"
-        r"|\bwie ?viel\b.{0,40}\b(kost\w*|bezahl\w*)|多少钱|花了多少|多少.{0,4}(投资|费用|资金|元)"
+        r"|\bwie ?viel\b.{0,40}\b(kost\w*|bezahl\w*)|\bquant[oaie]\b.{0,40}\b(cost\w*|pag\w*|spes\w*)"
+        r"|\bhoeveel\b.{0,40}\b(kost\w*|betaal\w*|betaald)|\bquanto\b.{0,40}\b(custa\w*|custou|pag\w*)"
+        r"|多少钱|花了多少|多少.{0,4}(投资|费用|资金|元)"
         r"|(投资|造价|成本|费用).{0,6}多少",
     ),
     (("length",), r"多少公里|多少米|多长|多远|多高|多深|全长多少"),
@@ -74,6 +76,8 @@ _ASKS = [
         r"|worth|charge|charged|fund|funded|invest|invested|raise|raised|budget|owe|owed|fine"
         r"|fined|sell|sold|money|cash|earn|earned|salary|bill|loan|lend|borrow|damages|compensation"
         r"|donat\w*|award\w*|bid)\b|\bhow much (money|cash)\b"
+        # "how much is the ferry", "how much are tickets": what a thing costs
+        r"|\bhow much (is|are|was|were) (a|an|the|one|each|tickets?)\b(?!.{0,40}\b(left|known|there)\b)"
         r"|\bwhat (will|would|does|did|do|is|was|could|might)\b.{0,60}\bcost\b"
         rf"|{_WHAT}(price|cost|fee|fine|salary|budget|value|bill|fare|rent|valuation|revenues?"
         r"|turnover|profits?|income|earnings|wages?)\b",
