@@ -1,6 +1,8 @@
-"""A sentence that is itself a question answers nothing, however closely it repeats the one
-asked: a quiz page's questions, an FAQ's headings, a review's "Should you buy it?". Real
-model, a real index of a quiz page (text) and an FAQ page (Markdown)."""
+"""Sentences that answer nothing, however closely they repeat the question: one that is
+itself a question (a quiz page's, an FAQ's headings, a review's "Should you buy it?") and,
+for a wh-question, one with no word the question lacks (a subhead naming the programme
+asked about). Real model, a real index of a quiz page (text), an FAQ page (Markdown) and a
+TV listings page (text)."""
 
 from __future__ import annotations
 
@@ -39,9 +41,31 @@ Yes: the zone runs every day of the year, including weekends and bank holidays.
 """
 
 
+LISTINGS = """TV tonight: a darker crime drama and a baking final
+
+PICK OF THE DAY
+The Quarry Line
+9pm, Northstar One
+The second series of the slow-burning crime drama reaches its third episode. Odile Farquhar plays DI Maren Stokes, who is still trying to prove that the collapse at Tolcarne was no accident.
+
+ALSO WORTH WATCHING
+
+Crumb & Crust: The Final
+8pm, Channel Vell
+Three amateur bakers are left, and the judges are not in a forgiving mood.
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):  # type: ignore[no-untyped-def]
-    return written_engine(tmp_path_factory, "questions", {"quiz.txt": QUIZ, "faq.md": FAQ})
+    articles = {"quiz.txt": QUIZ, "faq.md": FAQ, "tv.txt": LISTINGS}
+    return written_engine(tmp_path_factory, "questions", articles)
+
+
+def test_a_subhead_that_only_repeats_the_question_does_not_lead(engine) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.answer("what channel is the quarry line on")
+    shown = [s.text for s in answer.sentences if s.text in answer.text]
+    assert "The Quarry Line" not in shown, answer.text
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,14 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from index.lexical import tokenize
+
 from .answer_types import asks_person, question_kind
 from .measures import asked_measures, gives_measure
 from .models import Evidence, Quote, ScoredSentence, Source
 from .names import people
 from .passages import passage_around
+from .retrieve import query_terms
 from .short_answer import analyse, best_span, scored_span
 from .vocabulary import word_test
 
@@ -52,6 +55,9 @@ def choose_lead(
     # A sentence that asks ("1. Which river flows through the town?" on a quiz page, a
     # reader's question) answers nothing, however like the question it reads
     pool = [c for c in pool if not asks_back(snap.sentence_text(c.sentence))]
+    if asks is not None:  # nor, for a wh-question, one with no word the question lacks
+        asked = set(query_terms(q)) | set(tokenize(q))  # "The Quarry Line" for its channel
+        pool = [c for c in pool if set(tokenize(snap.sentence_text(c.sentence))) - asked]
     if not pool:
         return None
 
