@@ -39,6 +39,12 @@ from .modifier_slots import named_after, number_swapped, numeric
 from .near_miss import HONORIFICS, WH, Tok, inflections, one_name, same, tokens, typo
 from .word_vectors import same_meaning
 
+# English's most general verbs, in their irregular forms: never a modifier before a noun
+_LIGHT_VERBS = frozenset(
+    "get gets got gotten make makes made take takes took taken give gives gave given go goes"
+    " went gone have has had keep kept put".split()
+)
+
 
 def swapped_modifier(question: str, sentence: str, article: str = "") -> str | None:
     """ "question word/sentence word" for a modifier the sentence replaces, or None."""
@@ -54,6 +60,8 @@ def swapped_modifier(question: str, sentence: str, article: str = "") -> str | N
             continue  # a verb and its object, not a modifier and its noun ("on modern Europe" is)
         if i > 0 and q[i - 1].word == "how":
             continue  # "how many sites": what is asked, not a modifier
+        if t.word in _LIGHT_VERBS:
+            continue  # "students got offers" over "students received offers": a verb
         if any(ch.isdigit() for ch in t.word + head.word):  # modifier_slots.py
             if t.word.isdigit() and (found := number_swapped(t, head, s)):
                 return found
