@@ -169,6 +169,8 @@ date: 2023-06-01
         ("Hoeveel fietsers reden over de brug?", "number", None),
         ("Wanneer gaat de brug open?", "time", None),
         ("Waar ligt de nieuwe brug?", "place", None),
+        ("hoe lang is de nieuwe brug over het kanaal", "number", "length"),
+        ("Wie lang ist die neue Strecke?", "number", "length"),
         ("Quanto custou a nova ponte?", "number", "money"),
         # what a thing costs, in English too; "how much is left" is no price
         ("how much is the varenne solace? the cheapest version", "number", "money"),

@@ -68,7 +68,11 @@ _ASKS = [
         r"|多少钱|花了多少|多少.{0,4}(投资|费用|资金|元)"
         r"|(投资|造价|成本|费用).{0,6}多少",
     ),
-    (("length",), r"多少公里|多少米|多长|多远|多高|多深|全长多少"),
+    (
+        ("length",),
+        r"多少公里|多少米|多长|多远|多高|多深|全长多少|\bhoe (lang|ver|hoog|breed|diep)\b"
+        r"|\bwie (lang|weit|hoch|tief|breit)\b",
+    ),
     (("percent",), r"\bqu[eé] porcentaje\b|\bquel pourcentage\b|百分之多少|多少%"),
     (
         ("money",),
