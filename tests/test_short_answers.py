@@ -83,8 +83,9 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
         ("blind", 42, 31, (14, 30)),
         ("blind2", 40, 23, (19, 15)),
         ("blind3", 33, 23, (18, 20)),
-        ("blind4", 35, 26, (28, 23)),
-        ("blind6", 37, 21, (15, 17)),
+        ("blind4", 40, 26, (32, 23)),
+        ("blind6", 38, 22, (16, 18)),
+        ("blind7", 38, 24, (11, 13)),
     ],
 )
 def test_blind_tuning_sets(
