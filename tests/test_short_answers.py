@@ -80,12 +80,12 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     ("name", "min_answered", "min_refused", "min_lower"),
     [
-        ("blind", 42, 31, (14, 30)),
-        ("blind2", 40, 23, (19, 15)),
-        ("blind3", 33, 23, (18, 20)),
-        ("blind4", 40, 26, (32, 23)),
-        ("blind6", 38, 22, (16, 18)),
-        ("blind7", 38, 24, (11, 13)),
+        ("blind", 42, 30, (14, 28)),
+        ("blind2", 42, 23, (19, 15)),
+        ("blind3", 34, 24, (19, 21)),
+        ("blind4", 42, 26, (33, 23)),
+        ("blind6", 37, 21, (16, 17)),
+        ("blind7", 39, 24, (11, 13)),
     ],
 )
 def test_blind_tuning_sets(
