@@ -1,5 +1,6 @@
 """Page shapes the blind6 and blind7 tuning sets brought that the reader got wrong on their
-first runs, each rule tried on differently written pages, then the sets' truth files.
+first runs, each rule tried on differently written pages (the sets' truth files are checked
+in test_reading_pages.py).
 
 A breadcrumb whose first item has "&" ("Food & Drink > Restaurant reviews") or long items
 ("Home > News and alerts > Product recalls"); a capitalised kicker under the site's name
@@ -14,12 +15,9 @@ Allied Workers' Union"); "Compiled by A, readers' editor" under the headline.
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from conftest import ROOT
 
-from index.articles import find_article_files, parse_article, read_article, shared_lines
+from index.articles import parse_article
 
 HEAD = "Council backs plan to rebuild the town pool"
 STORY = [
@@ -200,33 +198,3 @@ def test_an_acronym_masthead_is_the_name_it_spells_out(top: str, outlet: str) ->
 def test_compiled_by_under_the_headline_is_its_byline(line: str) -> None:
     a = read(f"THE MARLBURY STANDARD\n\n{HEAD}\n\n{line}\nThu 26 June 2025 06:00 BST\n\n{BODY}\n")
     assert (a.author, a.date) == ("Hamish Corrigan", "2025-06-26") and keeps_story(a)
-
-
-# ---- the blind6 and blind7 tuning sets' truth--------------------------------------------------------
-
-
-def _truth(name: str) -> list[dict[str, object]]:
-    path = ROOT / "eval" / name / "truth.jsonl"
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
-    return [{**r, "set": name} for r in rows]
-
-
-# blind7's puzzles page (h08: a quiz above the news story, whose title, outlet and author the
-# reader takes from the quiz) is known wrong and left out, so the rest stays guarded
-TRUTH = _truth("blind6") + [r for r in _truth("blind7") if r["id"] != "h08_puzzles_kestrel_retires"]
-
-
-@pytest.fixture(scope="module")
-def blind_sets() -> dict[str, dict[str, object]]:
-    out = {}
-    for name in ("blind6", "blind7"):
-        files = find_article_files(ROOT / "eval" / name / "corpus")
-        shared = shared_lines(files)
-        out[name] = {p.stem: read_article(p, shared) for p in files}
-    return out
-
-
-@pytest.mark.parametrize("row", TRUTH, ids=[f"{r['set']}-{r['id']}" for r in TRUTH])
-def test_blind_set_metadata_is_the_truth(blind_sets, row) -> None:  # type: ignore[no-untyped-def]
-    got = meta(blind_sets[row["set"]][row["id"]])
-    assert got == (row["title"], row["outlet"], row["date"], row["author"])

@@ -12,6 +12,12 @@ def idf(stem: str) -> float:
     return 2.0
 
 
+def short(question: str, sentence: str) -> str | None:
+    """The short answer best_span picks from the sentence, as text."""
+    span = best_span(question, sentence, question_kind(question), idf)
+    return sentence[span[0] : span[1]] if span else None
+
+
 @pytest.mark.parametrize(
     ("question", "sentence", "expected"),
     [
@@ -121,8 +127,7 @@ def test_a_three_digit_count_is_no_year_but_a_year_after_in_is() -> None:
 def test_a_name_asked_for_follows_called_or_named(
     question: str, sentence: str, expected: str
 ) -> None:
-    span = best_span(question, sentence, question_kind(question), idf)
-    assert span is not None and sentence[span[0] : span[1]] == expected
+    assert short(question, sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -150,8 +155,7 @@ def test_a_name_asked_for_follows_called_or_named(
     ],
 )
 def test_the_span_is_of_the_kind_asked(question: str, sentence: str, expected: str | None) -> None:
-    span = best_span(question, sentence, question_kind(question), idf)
-    found = sentence[span[0] : span[1]] if span else None
+    found = short(question, sentence)
     assert found == expected or (expected and found and expected in found)
 
 
@@ -204,8 +208,7 @@ def test_only_a_confident_span_is_shown_as_the_short_answer() -> None:
 def test_numbers_that_count_and_numbers_that_do_not(
     question: str, sentence: str, expected: str | None
 ) -> None:
-    span = best_span(question, sentence, question_kind(question), idf)
-    found = sentence[span[0] : span[1]] if span else None
+    found = short(question, sentence)
     assert found == expected or (expected and found and expected in found), found
 
 
@@ -234,8 +237,7 @@ def test_a_contact_line_offers_no_number() -> None:
 def test_a_label_before_a_colon_is_not_the_answer(
     question: str, sentence: str, expected: str
 ) -> None:
-    span = best_span(question, sentence, question_kind(question), idf)
-    assert span is not None and sentence[span[0] : span[1]] == expected
+    assert short(question, sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -254,5 +256,4 @@ def test_a_label_before_a_colon_is_not_the_answer(
 def test_a_clock_time_is_no_amount_count_or_age(
     question: str, sentence: str, expected: str | None
 ) -> None:
-    span = best_span(question, sentence, question_kind(question), idf)
-    assert (sentence[span[0] : span[1]] if span else None) == expected
+    assert short(question, sentence) == expected
