@@ -14,34 +14,15 @@ import json
 
 import pytest
 from conftest import ROOT
+from pages import BODY, HEAD, STORY, keeps_story, meta, read
 
-from index.articles import find_article_files, parse_article, read_article, shared_lines
+from index.articles import find_article_files, read_article, shared_lines
 from index.reading.datelines import numeric_order
 from index.reading.tail import clean_author
 
-HEAD = "Council backs plan to rebuild the town pool"
-STORY = [
-    "The council voted on Monday to rebuild the old swimming pool on the same site, after a long debate.",
-    "Councillors said the new pool would open in the spring of 2025 and cost about £3.8m in total.",
-    "The opposition leader said the vote had been rushed and that residents were not consulted.",
-]
-BODY = "\n\n".join(STORY)
 LONG_BODY = "\n\n".join(
     f"Paragraph {n}: the council met again on Monday evening." for n in range(8)
 )
-
-
-def read(source: str, suffix: str = ".txt"):  # type: ignore[no-untyped-def]
-    return parse_article(source.encode(), "t", suffix)
-
-
-def meta(a) -> tuple[str | None, ...]:  # type: ignore[no-untyped-def]
-    return (a.title, a.outlet, a.date, a.author)
-
-
-def keeps_story(a, paragraphs: list[str] = STORY) -> bool:  # type: ignore[no-untyped-def]
-    return all(p in a.text.split("\n\n") for p in paragraphs)
-
 
 # ---- (1) the site's own lines above the headline -----------------------------------------
 

@@ -16,28 +16,7 @@ Allied Workers' Union"); "Compiled by A, readers' editor" under the headline.
 from __future__ import annotations
 
 import pytest
-
-from index.articles import parse_article
-
-HEAD = "Council backs plan to rebuild the town pool"
-STORY = [
-    "The council voted on Monday to rebuild the old swimming pool on the same site, after a long debate.",
-    "Councillors said the new pool would open in the spring of 2025 and cost about £3.8m in total.",
-    "The opposition leader said the vote had been rushed and that residents were not consulted.",
-]
-BODY = "\n\n".join(STORY)
-
-
-def read(source: str, suffix: str = ".txt"):  # type: ignore[no-untyped-def]
-    return parse_article(source.encode(), "t", suffix)
-
-
-def meta(a) -> tuple[str | None, ...]:  # type: ignore[no-untyped-def]
-    return (a.title, a.outlet, a.date, a.author)
-
-
-def keeps_story(a) -> bool:  # type: ignore[no-untyped-def]
-    return all(p in a.text.split("\n\n") for p in STORY)
+from pages import BODY, HEAD, STORY, keeps_story, read
 
 
 @pytest.mark.parametrize(
