@@ -148,10 +148,15 @@ async def test_event_loop_stays_responsive(engine) -> None:  # type: ignore[no-u
     finished = asyncio.Event()
 
     async def heartbeat() -> None:
+        # A beat late while this process ran (its CPU time grew) was kept waiting by the
+        # answers; a beat late while the process did not run was the machine's (another job
+        # on the 2 cores, a VM's stolen time): the stall counted is the smaller of the two,
+        # so a GIL held for 300 ms still counts 300 ms, a 300 ms deschedule almost nothing.
         while not finished.is_set():
-            before = time.perf_counter()
+            before, cpu = time.perf_counter(), time.process_time()
             await asyncio.sleep(0.01)
-            stalls.append(time.perf_counter() - before - 0.01)
+            late = time.perf_counter() - before - 0.01
+            stalls.append(min(late, time.process_time() - cpu))
 
     beat = asyncio.create_task(heartbeat())
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -168,7 +173,7 @@ async def test_event_loop_stays_responsive(engine) -> None:  # type: ignore[no-u
     print(
         f"heartbeats {len(stalls)}, loop stall p99 {p99 * 1000:.1f} ms, worst {worst * 1000:.1f} ms"
     )
-    # p99, not the max: on a shared 2-core machine another job can deschedule this whole
-    # process now and then; answers running side by side push p99 well past 100 ms.
+    # p99, not the max; answers running side by side (more than CITEBOT_ANSWER_THREADS)
+    # push p99 well past 100 ms.
     assert p99 < 0.1, f"event loop stalled {p99 * 1000:.0f} ms at p99"
     assert worst < 1.0, f"event loop stalled {worst * 1000:.0f} ms"
