@@ -39,7 +39,7 @@ import re
 from index.lexical import stopwords_en, tokenize
 
 from .answer_types import question_kind
-from .english import FUNCTION, MONTHS, NUMBER_WORDS
+from .english import FUNCTION, HOW_MANY, MONTHS, NUMBER_WORDS, POSSESSIVE, YEAR
 from .event_dates import other_event
 from .measures import asked_measures, measure_spans
 from .near_miss import english
@@ -75,16 +75,13 @@ _MONEY_NOUN = re.compile(
 _IDENTITY = re.compile(
     r"^\W*[Ww]hom?(?:['’]s| is| was| are| were)\s+[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*\W*$"
 )
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _COUNT = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?!\s?(?:st|nd|rd|th)\b)(?![\w.:]?\d)"
     rf"|\b({'|'.join(sorted(NUMBER_WORDS))}|a few|several|dozens|hundreds|thousands|twice)\b",
     re.I,
 )
-_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CLAUSE = re.compile(r"(?<=[.!?:;\"“”])\s+|\n")  # a new sentence or quote starts capitalised
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def missing(question: str, sentence: str, passage: str, article: str = "") -> str | None:
@@ -109,7 +106,7 @@ def missing(question: str, sentence: str, passage: str, article: str = "") -> st
         if article and role and not supported(role, set(tokenize(article))):
             return f"a name (no {role!r} in the article)"
         return None
-    if _HOW_MANY.search(question) and not measures and not _counts(question, passage):
+    if HOW_MANY.search(question) and not measures and not _counts(question, passage):
         return "a count"
     # "On what date ...", "In what year ...": a date too, though not opening with its wh-word
     dated = kind == "time" or (asked.kind == "time" and not measures)
@@ -130,7 +127,7 @@ def _counts(question: str, passage: str) -> bool:
     asked = question.casefold()
     for m in _COUNT.finditer(passage):
         value = m.group(0)
-        if m.group(1) and _YEAR.match(value.replace(",", "")):
+        if m.group(1) and YEAR.fullmatch(value.replace(",", "")):
             continue
         if not re.search(rf"\b{re.escape(value.casefold())}\b", asked):
             return True
@@ -171,5 +168,5 @@ def names(text: str) -> list[str]:
 
 def _names_another(question: str, passage: str) -> bool:
     """Does the passage name anything the question does not (by word, possessives aside)?"""
-    asked = {_POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", question.casefold())}
-    return any(_POSSESSIVE.sub("", n.casefold()) not in asked for n in names(passage))
+    asked = {POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’\-]+", question.casefold())}
+    return any(POSSESSIVE.sub("", n.casefold()) not in asked for n in names(passage))

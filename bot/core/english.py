@@ -18,6 +18,10 @@ PHONE = re.compile(
     r"(?<![\d,.])(?:\+\d{1,3}[ -]?\(?\d{1,4}\)?|\(?0\d{2,4}\)?)[ -]\d{3,4}(?:[ -]\d{3,4})?"
     r"(?!\d|[,.]\d)|(?<![\d,.-])\d{3}-\d{4}(?!\d|[,.]\d|-)"
 )
+# "How many ...?" (a count asked), a calendar year ("1998", "2022"), a possessive's "'s"
+HOW_MANY = re.compile(r"\bhow many\b", re.I)
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+POSSESSIVE = re.compile(r"['’]s$")
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # The counts English spells as one word, with their values ("seven": 7, "forty": 40)
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen"

@@ -42,7 +42,7 @@ from index.language import detect_language
 from index.lexical import stopwords_en, tokenize
 
 from . import deeds, name_asked, near_miss, swaps
-from .english import NUMBER_VALUES
+from .english import NUMBER_VALUES, POSSESSIVE
 from .near_miss import HONORIFICS, fold
 from .units_asked import unit_missing
 
@@ -59,7 +59,6 @@ _CODE = re.compile(r"^(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]{2,12}$")  # letters and 
 _HYPHEN_CODE = re.compile(r"^(?=.{3,16}$)(?=.*\d)(?=.*[A-Z])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+$")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
-_POSSESSIVE = re.compile(r"['’]s$")
 _CAPITAL_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 
 
@@ -222,9 +221,9 @@ def _surname_of(run: list[str], unsupported: list[str], passage: str, article: s
     """The passage names the person by the surname alone, and the article gives the full name
     the question asks with and no other name ending in that surname (another "Romney" may be
     the one the passage means), nor writes the surname in lower case (a common noun)."""
-    *given, last = [_POSSESSIVE.sub("", w) for w in run]
+    *given, last = [POSSESSIVE.sub("", w) for w in run]
     surname = re.escape(last)
-    if any(_POSSESSIVE.sub("", w) not in given for w in unsupported):
+    if any(POSSESSIVE.sub("", w) not in given for w in unsupported):
         return False
     if not re.search(rf"\b{surname}\b", passage):
         return False

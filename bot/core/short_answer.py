@@ -22,9 +22,9 @@ from index.lexical import tokenize
 from .english import AUX as _AUX
 from .english import CONNECT as _CONNECT
 from .english import FUNCTION as _FUNCTION
+from .english import HOW_MANY, PHONE, YEAR
 from .english import MONTHS as _MONTHS
 from .english import NUMBER_WORDS as _NUMBER_WORDS
-from .english import PHONE
 from .english import WEEKDAYS as _WEEKDAYS
 from .measures import asked_measures, best_measure
 from .span_tokens import TOKEN as _TOKEN
@@ -39,7 +39,6 @@ from .span_tokens import year as _year
 
 _NUMBER = re.compile(r"^\d[\d,.]*(%|[a-z]{1,3})?$")
 _CLOCK = re.compile(r"\d:\d\d(?!\d)")  # "03:45" beside the number (a "2.25" is a decimal)
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
 _WH = re.compile(r"\b(what|which|who|whom|whose|when|where|why|how)\b", re.I)
 _NAMING = frozenset("called named dubbed nicknamed as titled".split())
 _UNIT_NOUNS = frozenset({"year", "centuri", "decad", "date", "day", "month"})
@@ -126,7 +125,7 @@ def scored_span(
     if found := best_measure(measures, sentence, spots):  # "how long": the length, with its unit
         return found[0], found[1], 1.5 + found[2]
     unmeasured = 0.7 if measures else 0.0  # a number, but not of the measure asked for
-    counting = asked.kind == "number" and not measures and _HOW_MANY.search(question) is not None
+    counting = asked.kind == "number" and not measures and HOW_MANY.search(question) is not None
     phones = tuple(m.span() for m in PHONE.finditer(sentence)) if asked.kind == "number" else ()
     best: tuple[float, int, int] | None = None
     for i in range(len(toks)):
@@ -254,7 +253,7 @@ class _Span:
                 return None  # a telephone number counts nothing
             if _CLOCK.search(self.sentence[max(0, first.start - 3) : first.end + 3]):
                 return None  # nor does a clock time ("03:45 - Meet Dr Brisco")
-            if self.counting and re.fullmatch(r"1[5-9]\d\d|20\d\d", first.low):
+            if self.counting and YEAR.fullmatch(first.low):
                 return None  # "How many spills in 2022?": not "2019"
             return 1.0 if _NUMBER.match(first.low) or first.low in _NUMBER_WORDS else None
         if kind in ("person", "place"):
