@@ -62,6 +62,13 @@ def names_of(text: str) -> str | None:
     return _names(text) if parts and all(is_person(p) for p in parts) else None
 
 
+def credited(text: str) -> Byline | None:
+    """A byline that is labelled ("By A", "Compiled by A") or names people in full: a word
+    alone ("Summary", "Election") is no one's, though `byline` reads it as a name."""
+    b = byline(text)
+    return b if b and (names_of(b.author) or byline(text, labelled_only=True)) else None
+
+
 def byline(line: str, labelled_only: bool = False) -> Byline | None:
     """ "By A and B", "By A, Science Correspondent", "Posted by A on <date>", "Por A",
     "记者 王晓雯"; unlabelled "A, Science Reporter" or "A | Section" unless labelled_only."""

@@ -54,8 +54,8 @@ def read_head(
             plain.append((i, line))
             continue
         if kind == "masthead" and plain:  # capitals under the site's name: a kicker
-            head.outlets = [o for o in head.outlets if o != ("masthead", _first_part(line))]
-            kind = "section"  # ("ALLERGY ALERT" over the headline)
+            head.outlets.pop()  # the masthead _classify just put there ("ALLERGY ALERT")
+            kind = "section"
         consumed.add(i)
         if kind.startswith("title:"):
             plain.append((i, kind[6:]))
@@ -105,7 +105,7 @@ def read_head(
         elif i < (known_at or 0) and i == plain[0][0] and (site := site_of(text, first=True)):
             head.outlets.append(("masthead", site))  # the site's name over a known headline
             reason = "masthead"
-        elif head.author is None and L.units(text) <= 8 and (b := _under_headline(text)):
+        elif head.author is None and L.units(text) <= 8 and (b := B.credited(text)):
             head.author = b.author
             reason = "byline"
             byline_at = i
@@ -229,15 +229,6 @@ def _classify(line: str, head: Head, language: str) -> str:
     if L.is_upper_name(line):
         return "section"
     return "plain"
-
-
-def _under_headline(text: str) -> B.Byline | None:
-    """A byline under the headline: labelled ("By A"), or people's full names; one word
-    alone ("Summary", a subhead) names nobody."""
-    b = B.byline(text)
-    if b and (B.names_of(b.author) or B.byline(text, labelled_only=True)):
-        return b
-    return None
 
 
 def _spelled_out(acronym: str, line: str) -> str:

@@ -60,8 +60,8 @@ def dated(found: tuple[str, str, str, str], head: Head) -> str | None:
     with a date ("Posted by A on <date>", "A | <date>"), or a date heading a headline."""
     iso, label, before, after = found
     if before:
-        b = B.byline(before) if not after or L.units(after) <= 3 else None
-        if b is None or not (B.names_of(b.author) or B.byline(before, labelled_only=True)):
+        b = B.credited(before) if not after or L.units(after) <= 3 else None
+        if b is None:
             return None  # "Election date: 1 May": another event's date, and nobody's byline
         head.author = head.author or b.author
     elif after and (b := B.byline(after, labelled_only=True)):
