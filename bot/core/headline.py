@@ -54,9 +54,8 @@ def headline_restated(evidence: Evidence, reader: Reader) -> Evidence:
         return evidence  # "18%" does not answer "how much did it spend"
     top_text = snap.sentence_text(top.sentence)
     measured = bool(measures) and gives_measure(measures, top_text) < 1.0
-    if covered(in_title) < covered(in_top) or (
-        covered(in_title) == covered(in_top) and not measured
-    ):
+    title_covers, top_covers = covered(in_title), covered(in_top)
+    if title_covers < top_covers or (title_covers == top_covers and not measured):
         return evidence
     span = best_span(q, title, kind, snap.bm25.idf, common)
     # Only a figure: the same number in a body sentence restates the headline's fact, while

@@ -14,7 +14,6 @@ from .measures import asked_measures, gives_measure
 from .models import Evidence, Quote, ScoredSentence, Source
 from .names import people
 from .passages import passage_around
-from .retrieve import query_terms
 from .short_answer import analyse, best_span, scored_span
 from .vocabulary import word_test
 
@@ -56,7 +55,7 @@ def choose_lead(
     # reader's question) answers nothing, however like the question it reads
     pool = [c for c in pool if not asks_back(snap.sentence_text(c.sentence))]
     if asks is not None:  # nor, for a wh-question, one with no word the question lacks
-        asked = set(query_terms(q)) | set(tokenize(q))  # "The Quarry Line" for its channel
+        asked = set(tokenize(q))  # "The Quarry Line" for its channel
         pool = [c for c in pool if set(tokenize(snap.sentence_text(c.sentence))) - asked]
     if not pool:
         return None
