@@ -200,3 +200,18 @@ def test_how_many_needs_a_number_that_can_count() -> None:
     repeat = "Only 2 of the players stayed on."
     assert missing("How many of the 2 players stayed on?", repeat, repeat) == "a count"
     assert missing("How many miles is the walk?", dated, dated) is None
+
+
+def test_an_amount_of_another_measure_is_no_count() -> None:
+    # money, a weight, a duration or a percentage measures something; it counts nothing
+    for amounts in [
+        "Work on the £186 million scheme will take three years.",
+        "Lorries over 7.5 tonnes are banned for six months.",
+        "Fares rose by 4% and the trip now takes 25 minutes.",
+    ]:
+        assert missing("How many homes will be demolished?", amounts, amounts) == "a count"
+    counted = "Work on the £186 million scheme will demolish 12 homes."
+    assert missing("How many homes will be demolished?", counted, counted) is None
+    # a measure the question asks for is still the answer
+    weighed = "Lorries over 7.5 tonnes are banned."
+    assert missing("How many tonnes can the bridge carry?", weighed, weighed) is None
