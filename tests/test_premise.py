@@ -50,6 +50,43 @@ def test_a_negation_the_passage_lacks_is_missing() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        # Portuguese "no" is "in the", not English "no"
+        (
+            "Quantos pontos tem Valadares no campeonato?",
+            "Com este resultado, Valadares soma 142 pontos, contra 131 de Brandão.",
+        ),
+        (
+            "Quantos golos marcou o Ribeiro no jogo de domingo?",
+            "O avançado Ribeiro marcou dois golos na partida de domingo em Braga.",
+        ),
+    ],
+)
+def test_a_word_that_is_english_negation_is_none_in_another_language(
+    question: str, passage: str
+) -> None:
+    assert "not" not in check(question, passage, idf).missing
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("vilken tid sprang Lindqvist på 1500 m", "Lindqvist sprang 1 500 meter på 4.03,18."),
+        ("How many people watched the 12000 seat stadium?", "A crowd of 12\u00a0000 filled it."),
+        ("Combien de places compte la salle de 2500 places ?", "La salle de 2\u202f500 places."),
+    ],
+)
+def test_thousands_grouped_by_a_space_are_the_number(question: str, passage: str) -> None:
+    assert not [m for m in check(question, passage, idf).missing if m[0].isdigit()]
+
+
+def test_digits_apart_are_no_grouped_number() -> None:
+    # "1 500" groups only a three-digit run: "in 2 50-minute halves" is no 250
+    assert "250" in check("Who played 250 minutes?", "He played 2 50-minute halves.", idf).missing
+
+
 def test_initials_and_the_articles_own_topic_are_supported() -> None:
     text = "The mayor of Los Angeles met the council on Tuesday."
     assert check("Who met the council in LA?", text, idf).holds

@@ -4,7 +4,8 @@ A near-miss question names something the passage does not: another person, a wro
 a number, a negation ("What expedition did X lead in the 10th century?" over a passage
 about the 1038 expedition). Its specifics must be in the passage:
 - every number, year, ordinal ("10th") and decade ("1100s") exactly (a count the passage
-  spells out, "took seven", is the question's "7"; "last year" in a dated story, its year);
+  spells out, "took seven", is the question's "7"; "last year" in a dated story, its year;
+  "1 500" grouped by spaces, 1500);
 - every name (a capitalised word after the first), by its stem, a shared 5-letter stem, a
   likely typo of it (rapidfuzz ratio >= 80) or as initials ("LA" for "Los Angeles"); in a
   multi-word name the rarest word decides ("Penhallow Point" against "Penhallow"), and a
@@ -18,7 +19,8 @@ about the 1038 expedition). Its specifics must be in the passage:
 - a code of letters and digits ("5G", "A380") as written, spaces and hyphens aside; a
   hyphenated one of a series ("STRIDE-2") unless the article gives it and the passage names
   no other of the series ("STRIDE-3": another trial);
-- "not", "never" ... only when the passage says something negative too;
+- "not", "never" ... (asked in English of English text) only when the passage says something
+  negative too;
 - "the name of the N": an N the passage mentions, not one the sentence brings in as "a/an
   N" with no name beside it (name_asked.py);
 - a unit the question names ("in feet", "how many kilograms"): a number in it
@@ -86,8 +88,9 @@ def check(
     `published`: the article's ISO date, which makes "last year" a year."""
     missing: list[str] = []
     have = _numbers(_WORD.findall(passage)) | _number_words(passage)
-    have |= _relative_years(passage, published)
-    missing += sorted(n for n in _numbers(_WORD.findall(question)) if n not in have)
+    have |= _relative_years(passage, published) | _grouped(passage)
+    asked = _numbers(_WORD.findall(question))
+    missing += sorted(n for n in asked if n not in have)
     lang = detect_language(passage.lower(), min_words=3)  # stem both sides alike
 
     def terms(text: str) -> list[str]:
@@ -122,7 +125,9 @@ def check(
     unnamed = name_asked.unnamed(question, sentence, passage)  # "the name of the N": a/an N
     unit = unit_missing(question, passage)  # "in feet" over a passage in metres
     missing += [m for m in (unnamed, unit) if m]
-    asks_negative = any(fold(w) in _NEGATION for w in _WORD.findall(question))
+    # English negations, over English text: Portuguese "no" is "in the"
+    english = lang == "en" and near_miss.english(question)
+    asks_negative = english and any(fold(w) in _NEGATION for w in _WORD.findall(question))
     if asks_negative and not _NEGATIVE_TEXT.search(passage):
         missing.append("not")
     return Premise(tuple(dict.fromkeys(missing)), _contradicted(question, sentence, article))
@@ -174,6 +179,14 @@ _SPELLED = {w: str(n) for w, n in NUMBER_VALUES.items()}
 
 def _number_words(text: str) -> set[str]:
     return {_SPELLED[w] for w in (fold(w) for w in _WORD.findall(text)) if w in _SPELLED}
+
+
+# "1 500 meter", "12 000": thousands grouped by a space (Swedish, French, SI style)
+_SPACE_GROUPED = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])")
+
+
+def _grouped(passage: str) -> set[str]:
+    return {re.sub(r"\D", "", m.group()) for m in _SPACE_GROUPED.finditer(passage)}
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next) year\b", re.I)
