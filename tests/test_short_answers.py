@@ -80,12 +80,12 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     ("name", "min_answered", "min_refused", "min_lower"),
     [
-        ("blind", 42, 30, (14, 28)),
-        ("blind2", 42, 23, (19, 15)),
-        ("blind3", 34, 24, (19, 21)),
-        ("blind4", 42, 26, (33, 23)),
-        ("blind6", 37, 21, (16, 17)),
-        ("blind7", 39, 24, (11, 13)),
+        ("blind", 41, 32, (13, 30)),
+        ("blind2", 42, 28, (19, 19)),
+        ("blind3", 34, 28, (19, 25)),
+        ("blind4", 41, 27, (32, 25)),
+        ("blind6", 36, 24, (15, 19)),
+        ("blind7", 39, 27, (11, 16)),
     ],
 )
 def test_blind_tuning_sets(
