@@ -80,11 +80,11 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     ("name", "min_answered", "min_refused", "min_lower"),
     [
-        ("blind", 41, 32, (13, 30)),
+        ("blind", 40, 33, (13, 31)),
         ("blind2", 42, 28, (19, 19)),
         ("blind3", 34, 28, (19, 25)),
-        ("blind4", 41, 27, (32, 25)),
-        ("blind6", 36, 24, (15, 19)),
+        ("blind4", 41, 29, (32, 27)),
+        ("blind6", 37, 24, (15, 19)),
         ("blind7", 39, 27, (11, 16)),
     ],
 )

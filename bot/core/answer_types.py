@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from index.lexical import tokenize
+
 from .english import CONNECT, PHONE
 from .measures import asked_measures
 from .names import named, people
+from .near_miss import same
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -154,7 +157,36 @@ def offered(
     role or deed a who-question asks about: names.people)."""
     if kind == "person" and asks_person(question):
         return people(sentence, question, common)
+    if kind == "number" and (noun := counted_noun(question)):
+        return offers(kind, sentence, question, common), counts(noun, sentence)
     return offers(kind, sentence, question, common), False
+
+
+# "how many [new] stops will ...": the noun counted is the first plural after "how many"
+_HOW_MANY_NOUN = re.compile(r"\bhow many((?: [\w'’\-]+){1,4})", re.I)
+_PLURALS = frozenset("people children men women police staff feet teeth".split())
+_COUNT_WORD = re.compile(rf"^(?:\d[\d,.]*|{_NUMBER_WORDS})$", re.I)
+
+
+def counted_noun(question: str) -> str | None:
+    m = _HOW_MANY_NOUN.search(question)
+    words = m.group(1).lower().split() if m else []
+    return next((w for w in words if w in _PLURALS or (len(w) > 3 and w.endswith("s"))), None)
+
+
+def counts(noun: str, sentence: str) -> bool:
+    """A number with the counted noun right after it ("62 hives", "five grandchildren"; a
+    word or two between: "nine new stops"), by stem or a shared 5-letter stem."""
+    want = tokenize(noun)
+    if not want:
+        return False
+    words = re.findall(r"[\w'’\-]+", sentence)
+    for k, w in enumerate(words):
+        if _COUNT_WORD.match(w):
+            after = [t for x in words[k + 1 : k + 4] for t in tokenize(x)]
+            if any(same(want[-1], t) for t in after):
+                return True
+    return False
 
 
 def offers(
