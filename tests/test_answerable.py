@@ -40,7 +40,7 @@ def test_a_name_question_needs_a_name_the_question_does_not_give() -> None:
     named = "The Larkspur Mill was founded by brothers Amos and Eli Tarrant in 1851."
     assert missing(q, named, named) is None
     # the name may be in the passage around the sentence, and a single word
-    passage = f"{about} It was set up by Tarrant, a weaver."
+    passage = f"{about} It was founded by Tarrant, a weaver."
     assert missing(q, about, passage) is None
     naming = "What was the name of the ferry's captain?"
     crew = "the ferry's captain steered it back to port after the engine failed."

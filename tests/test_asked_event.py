@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.answerable import missing
-from bot.core.asked_event import event_verb, tells
+from bot.core.asked_event import event_verb, tells, who_verb
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,55 @@ def test_a_sentence_that_says_the_event(question: str, sentence: str) -> None:
 def test_a_date_of_another_event_is_no_answer(question: str, sentence: str) -> None:
     reason = missing(question, sentence, sentence)
     assert reason is not None and "asked event" in reason
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who founded Greystone Foods?", "founded"),
+        ("who coaches the harbour stingers", "coaches"),
+        ("Who wrote the letter about the bus?", "wrote"),
+    ],
+)
+def test_the_deed_of_a_who_question_is_its_verb(question: str, verb: str) -> None:
+    found = who_verb(question)
+    assert found is not None and found.word == verb
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the coach of the Stingers?",  # no deed: a role
+        "Who runs the city library?",  # being in charge: a title says it
+        "who got the hat trick",  # a light verb
+        "Who upon arriving gave the settlers a name?",  # no verb after who
+        "Who's major ports were controlled by the English?",  # whose
+    ],
+)
+def test_no_deed_to_check(question: str) -> None:
+    assert who_verb(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "answers"),
+    [
+        (
+            "Who founded Greystone Foods?",
+            "Greystone Foods bought the chain in 2019, its chief executive Ann Lowe said.",
+            False,
+        ),
+        (
+            "Who donated the sail to the museum?",
+            "The sail, said curator Dr Saskia Bell, was restored last year at the museum.",
+            False,
+        ),
+        (
+            "Who founded Greystone Foods?",
+            "Greystone Foods was founded in 1961 by the grocer Amos Reed.",
+            True,
+        ),
+        ("Who ruled Cyprus then?", "Its ruler, Isaac Komnenos, fled the island.", True),
+    ],
+)
+def test_a_who_passage_must_say_the_deed(question: str, passage: str, answers: bool) -> None:
+    assert (missing(question, passage, passage) is None) is answers

@@ -80,12 +80,12 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
 @pytest.mark.parametrize(
     ("name", "min_answered", "min_refused", "min_lower"),
     [
-        ("blind", 40, 33, (13, 31)),
-        ("blind2", 42, 28, (19, 19)),
-        ("blind3", 34, 28, (19, 25)),
-        ("blind4", 41, 29, (32, 27)),
-        ("blind6", 37, 24, (15, 19)),
-        ("blind7", 39, 27, (11, 16)),
+        ("blind", 40, 34, (13, 32)),
+        ("blind2", 42, 29, (19, 20)),
+        ("blind3", 33, 29, (18, 26)),
+        ("blind4", 41, 31, (32, 29)),
+        ("blind6", 37, 29, (15, 23)),
+        ("blind7", 39, 29, (11, 16)),
     ],
 )
 def test_blind_tuning_sets(

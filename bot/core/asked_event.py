@@ -1,4 +1,4 @@
-"""Does the answering sentence tell the event a "when" question asks about?
+"""Does the answering sentence tell the event a "when" (or "who did") question asks about?
 
 "When was the ferry terminal built?" over "The ferry has been out of service since January
 9": the sentence has a date, and the terminal, but nobody builds anything in it. A date
@@ -9,6 +9,8 @@ holds for the same idea ("founded" / "established"). English only: the subject a
 are read from English word order (near_miss.py). Light verbs ("start the business", "take
 place") name no event of their own and are not checked: the words after them are said in
 too many ways (on the tuning sets they lost more answers than they refused near misses).
+"Who founded Greystone Foods?" names its deed the same way, by the verb after "who"; its
+passage (a doer is often named a sentence away) must say it, or the doer's noun ("founder").
 """
 
 from __future__ import annotations
@@ -34,11 +36,19 @@ _IRREGULAR = frozenset(
     " proven shaken sworn torn worn grown shown drawn known thrown flown blown withdrawn"
     " sown sewn seen arisen undertaken overtaken".split()
 )
+# Simple past tenses that are no participle ("wrote", not "written")
+_PAST = frozenset(
+    "wrote ran saw sang drove rode began broke chose fell flew grew knew threw spoke stole swam"
+    " tore wore gave took came became went did had got struck".split()
+)
 # Adverb particles of phrasal verbs ("bring ... back", "go up"): no noun after a verb
 _PARTICLES = frozenset("up down back out off away over again".split())
 # Light and aspectual verbs ("start the business", "take place", "get patches", "go up
 # against"): the event is what follows them, said in too many ways to check one word
 _LIGHT = frozenset("start begin go get come take have make do happen occur keep become".split())
+_LIGHT_PAST = frozenset("got came made became gave took had did went kept began started".split())
+# "Who runs / heads / leads X?": being in charge, which a title says ("X's director Y")
+_IN_CHARGE = frozenset("run head lead chair manag direct own".split())
 # "Ada Lovelace (10 December 1815 - 27 November 1852)": a life's span tells birth and death
 _SPAN = re.compile(r"\([^()]*\d{3,4}\s*[-\u2013\u2014]\s*[^()]*\d{3,4}\s*\)")
 _LIFE = frozenset("born die died".split())
@@ -82,13 +92,36 @@ def _noun_follows(t: Tok) -> bool:
     return t.content and not t.cap and t.word not in _PARTICLES
 
 
+def _finite(t: Tok) -> bool:
+    """Past or present tense as a subject's verb is written: "founded", "coaches", "won"."""
+    if not t.content or t.cap or t.word in AUX:
+        return False
+    w = t.word
+    present = len(w) >= 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+    return _participle(t) or present or w in _PAST
+
+
 def tells(verb: Tok, sentence: str) -> bool:
     if verb.word in _LIFE and _SPAN.search(sentence):
         return True
     forms = inflections(verb.word)
+    # the doer's noun: "ruled" / "ruler", "founded" / "founder", "directed" / "director"
+    forms |= {verb.stem + end for end in ("r", "er", "or")}
     for t in tokens(sentence):
         if t.word in forms or same(verb.stem, t.stem):
             return True
         if t.content and similarity(verb.word, t.word) >= SAYS_VERB:
             return True
     return False
+
+
+def who_verb(question: str) -> Tok | None:
+    """ "Who founded X?": the deed whose doer is asked, the verb right after "who"; None for
+    a light verb or one of being in charge, which a title says as often ("Who runs X?" over
+    "X's director, Y")."""
+    q = tokens(question)
+    if len(q) < 3 or q[0].word != "who" or q[0].poss or not _finite(q[1]):
+        return None  # "Who's X": whose, or who is
+    if q[1].word in _LIGHT_PAST or q[1].stem in _LIGHT or q[1].stem in _IN_CHARGE:
+        return None
+    return q[1]
