@@ -1,8 +1,8 @@
 """Reading articles: decode, take the metadata the file states, drop site chrome.
 
-Metadata comes from the most explicit evidence first: front matter; then the format's own
-metadata (HTML: trafilatura's extract_metadata over OpenGraph, JSON-LD, `<meta>`, `<time>`
-and htmldate); then what any news page shows in its lines (reading/head.py: headline,
+Metadata comes from the most explicit evidence first: front matter (or, for a newsletter
+saved as an email, its headers); then the format's own metadata (HTML: trafilatura's
+extract_metadata over OpenGraph, JSON-LD, `<meta>`, `<time>` and htmldate); then what any news page shows in its lines (reading/head.py: headline,
 byline, dateline, masthead, copyright line, URL). The cleaned text is what every citation
 quotes, so cleaning only ever removes whole lines (each with its reason, kept on the
 article for `citebot sources ID`); it never rewrites inside a sentence (beyond normalising
@@ -24,7 +24,9 @@ from .outlets import best_outlet, outlet_from_domain, outlet_from_text
 from .reading import lines as L
 from .reading.chrome import SHARED, Dropped, clean_body
 from .reading.datelines import closing_date, find_dates, numeric_order
+from .reading.frontmatter import split_front_matter
 from .reading.head import read_head
+from .reading.mail import signature, split_mail_headers
 from .reading.markdown import markdown_lines
 from .reading.sitelines import NAMEPLATE, site_and_section
 from .reading.stated import stated_date
@@ -38,15 +40,7 @@ log = logging.getLogger("citebot.index")
 _warned_suffixes: set[tuple[str, str]] = set()
 MAX_BYTES = 20_000_000  # a news article is kilobytes; bigger is a dump, not an article
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
-_FRONT_ALIASES = {
-    "published": "date", "published_at": "date", "publishdate": "date", "pubdate": "date",
-    "date_published": "date", "authors": "author", "byline": "author", "link": "url",
-    "canonical": "url", "canonical_url": "url", "permalink": "url", "source_url": "url",
-    "site_name": "outlet", "sitename": "outlet", "publication": "outlet", "publisher": "outlet",
-    "headline": "title", "lang": "language",
-}  # fmt: skip
 _NOTE = re.compile(r"publish|edited|modified|updated")
 _FRONT_KNOWN = {"title", "date", "url", "outlet", "site", "source", "author", "language", "lang"}
 
@@ -116,6 +110,10 @@ def parse_article(
 
 def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article:
     front, body = split_front_matter(source)
+    mailed = not front and suffix not in (".html", ".htm")
+    if mailed:
+        front, body = split_mail_headers(body)
+        mailed = bool(front)
     html = read_html(body) if suffix in (".html", ".htm") else None
     md_title = None
     menus: frozenset[int] = frozenset()
@@ -180,6 +178,7 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
     date = date or next(filter(None, (L.wire_date(x, dates_in) for x in text_lines[:2])), None)
     author = front.get("author") or (html.author if html else None) or head.author
     author = author or next(iter(body_res.authors), None)
+    author = author or (signature(head.body) if mailed else None)
     title = known_title or head.title or _title_from_text(text_lines) or aid
     date = date or (closing_date(title, dates_in) if known_title or head.title else None)
     return Article(
@@ -195,27 +194,6 @@ def _read(source: str, aid: str, suffix: str, shared: frozenset[str]) -> Article
         extra={k: v for k, v in front.items() if k not in _FRONT_KNOWN},
         dropped=tuple((d.line, d.reason) for d in dropped),
     )
-
-
-def split_front_matter(source: str) -> tuple[dict[str, str], str]:
-    """`---` / `key: value` / `---` at the very top. Malformed lines are ignored, not fatal.
-    The names static-site generators use for the same field ("published", "authors",
-    "canonical", "site_name", ...) are read as citebot's own."""
-    match = _FRONT_MATTER.match(source)
-    if not match:
-        return {}, source
-    fields: dict[str, str] = {}
-    for line in match.group(1).splitlines():
-        key, sep, value = line.partition(":")
-        if sep and key.strip():
-            name = key.strip().lower()
-            value = value.strip().strip("\"'")
-            if value.startswith("[") and value.endswith("]"):  # authors: [A, B]
-                value = " and ".join(v.strip(" \"'") for v in value[1:-1].split(",") if v.strip())
-            name = _FRONT_ALIASES.get(name, name)
-            if name not in fields or not fields[name]:
-                fields[name] = value
-    return fields, source[match.end() :]
 
 
 def _publication_note(body: list[str], dropped: list[Dropped], language: str) -> str | None:
@@ -246,7 +224,9 @@ def _title_from_text(paragraphs: list[str]) -> str | None:
     """No headline stated: the first sentence stands in, shortened at a word boundary."""
     if not paragraphs:
         return None
-    first = re.split(r"(?<=[.!?。！？])\s*", paragraphs[0], maxsplit=1)[0]
+    # a sentence ends after the quote or bracket that closes on its stop: 'Ask: "Why?"'
+    ended = re.match(r".*?[.!?。！？]['\"”’»)\]）」』]*", paragraphs[0])
+    first = ended.group(0) if ended else paragraphs[0]
     if len(first) <= 90:
         return first
     return first[:90].rsplit(" ", 1)[0] + "…"

@@ -15,13 +15,17 @@ from .lines import is_name, is_person, is_upper_name, units
 # Words that say who wrote the piece, in the languages the corpus may hold.
 _BY = (
     r"(?:by|written by|words by|reviewed by|interview by|words and pictures by|story by|posted by|reporting by|"
-    r"compiled by|(?:show )?notes by|"
+    r"compiled by|(?:show )?notes by|(?:questions )?answered by|"
     r"(?:live )?(?:coverage|updates|blog) by|analysis by|report by|reported by|text by|"
     r"por|par|von|di|door|av|af|od|автор|記者|记者|文|作者|撰文)"
 )
+# A label written in letters ends where the word does: "DIÁRIO …" does not open with "Di"
+# ("by"), though a CJK label runs straight into the name ("记者王晓雯").
+_LABEL_ENDS = r"(?:(?<=[\u3040-\u9fff])|(?![^\W\d_]))"
 # Labels that name the writer only with a colon after them: "Words: A · Photographs: B",
 # "Text: A", "Author: A" (a bare "Words" or "Text" opening a line is a word, not a label).
 _COLON_LABEL = r"(?:words|text|texto|testo|texte|author|autor|autore|auteur|autorin)\s*[:：]"
+_HONORIFIC = re.compile(r"^(?i:dr|prof|professor|mr|mrs|ms|mx)\.?\s+(?=[A-Z])")
 _JOIN = r"(?:\s*,\s*|\s+(?:and|y|e|et|und|en|og|och|i)\s+|\s*&\s*|\s*、\s*)"
 _FOREIGN_AND = r"\s+(?:y|e|et|und|en|og|och|i)\s+|\s*&\s*"
 _ROLE_SEP = re.compile(r"\s*(?:,|\||—|–| - |·|/)\s*")
@@ -73,7 +77,7 @@ def byline(line: str, labelled_only: bool = False) -> Byline | None:
     """ "By A and B", "By A, Science Correspondent", "Posted by A on <date>", "Por A",
     "记者 王晓雯"; unlabelled "A, Science Reporter" or "A | Section" unless labelled_only."""
     text = re.sub(r"^[*_]+|[*_]+$", "", line).strip()
-    m = re.match(rf"^(?:{_BY}\s*[:：/／]?|{_COLON_LABEL})\s*(?P<body>.+)$", text, re.I)
+    m = re.match(rf"^(?:{_BY}{_LABEL_ENDS}\s*[:：/／]?|{_COLON_LABEL})\s*(?P<body>.+)$", text, re.I)
     if m:
         body = m.group("body")
     elif labelled_only:
@@ -81,6 +85,8 @@ def byline(line: str, labelled_only: bool = False) -> Byline | None:
     else:
         body = text
     body = re.sub(r"\s+(?:on|el|le|am)\s+(?=\S*\d)", " | ", body)
+    if m:  # "By Dr A": the courtesy title is not part of the writer's name
+        body = _HONORIFIC.sub("", body)
     first_part = re.split(r"[,|]", body)[0]
     if m and is_upper_name(re.sub(r"\b(?:and|y|e|et|und|en|og|och|i)\b", " ", first_part)):
         body = body.title()  # "By JANE DOE and JOHN ROE": wire copy writes names in capitals

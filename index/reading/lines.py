@@ -29,7 +29,8 @@ _PARTICLES = {
     "de", "del", "la", "le", "los", "las", "van", "von", "der", "den", "da", "di", "du",
     "dos", "das", "bin", "al", "el", "of", "the", "and", "y", "e", "&", "for",
 }  # fmt: skip
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?", re.I)
+# The marks in any order and number: "© Copyright 2025", "Copyright (c)", "Copyright 2025".
+_COPYRIGHT = re.compile(r"^(?:(?:©|\(c\)|copyright\b|℗)\s*)+", re.I)
 # ... or after the holder's name, before the year or at the line's end
 _COPYRIGHT_AFTER = re.compile(
     r"^(?P<name>[^©℗\d]{2,60}?)\s*(?:©|\(c\)|copyright\b|℗)\s*(?:©\s*)?(?=(?:19|20)\d\d\b|[.,]|$)",
