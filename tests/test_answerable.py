@@ -216,3 +216,18 @@ def test_an_amount_of_another_measure_is_no_count() -> None:
     # a measure the question asks for is still the answer
     weighed = "Lorries over 7.5 tonnes are banned."
     assert missing("How many tonnes can the bridge carry?", weighed, weighed) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "answers"),
+    [
+        ("What did Margaret Corran die of?", "Margaret Corran, who has died aged 90, sang.", False),
+        ("What was the cause of death?", "He died on 2 February at his home in Leeds.", False),
+        ("What did Ada Moss die from?", "Moss died in 2019, aged 71, in a hospice.", False),
+        ("What did Ada Moss die of?", "Moss died of pneumonia on Friday, her son said.", True),
+        ("What did he die from?", "He died last week after a short illness.", True),
+        ("What was the cause of death?", "The cause of death was given as heart failure.", True),
+    ],
+)
+def test_a_cause_of_death_must_be_given(question: str, passage: str, answers: bool) -> None:
+    assert (missing(question, passage, passage) is None) is answers

@@ -29,6 +29,8 @@ eval/general/tune.jsonl, eval/blind, eval/blind2), as refusals gained / answerab
   charge ("runs", "heads": a title says them) and the doer's noun ("ruler") exempt (without
   them: 22 / 23);
 - "how much" before a noun for a sum of money ("how much rent"): 1 more / 0;
+- a cause of death asked ("What did X die of?"), none in the passage (no "died of / after",
+  no illness or injury named): 3 / 0 on the eleven tuning sets;
 - "how many" (no unit asked), no number in the passage that can count (a year, ordinal or
   the question's own number cannot): 1 / 0 (the lead sentence only: the same).
   An amount of another measure (money, a weight, a duration, a percentage) counts nothing:
@@ -94,6 +96,15 @@ _COUNT = re.compile(
 # A number of these measures ("£186 million", "7.5 tonnes", "three weeks") is an amount, not
 # a count of the things a "how many" question names
 _NOT_COUNTS = ("money", "percent", "length", "duration", "weight", "speed", "area", "temperature")
+# "What did X die of?" asks for a cause; "who has died aged 90" gives none. The cause is
+# said after the verb ("died of", "died after a short illness") or named as one.
+_ASKS_CAUSE_OF_DEATH = re.compile(r"\bdie[ds]?\s+(?:of|from)\W*$|\bcause of (?:\w+ )?death\b", re.I)
+_CAUSE_OF_DEATH = re.compile(
+    r"\b(?:died|dies|die|dying|death)\s+(?:[\w'’]+\s+){0,3}?(?:of|from|after|following|due to"
+    r"|as a result of)\b|\bcause of (?:\w+ )?death\b|\bkilled\b|\b(?:illness|disease|cancer"
+    r"|stroke|heart attack|injuries|complications|overdose|infection)\b",
+    re.I,
+)
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _CLAUSE = re.compile(r"(?<=[.!?:;\"“”])\s+|\n")  # a new sentence or quote starts capitalised
 
@@ -110,6 +121,8 @@ def missing(question: str, sentence: str, passage: str, article: str = "") -> st
         return None if _gives_money(question, sentence) else "a sum of money"
     if not english(question):
         return None  # the name and date tests read English capitals and time words
+    if _ASKS_CAUSE_OF_DEATH.search(question) and not _CAUSE_OF_DEATH.search(passage):
+        return "a cause of death"
     kind = question_kind(question)
     asked = analyse(question, kind)
     if (asked.kind == "person" or asked.naming) and not _IDENTITY.match(question):
