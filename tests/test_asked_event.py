@@ -127,3 +127,34 @@ def test_no_deed_to_check(question: str) -> None:
 )
 def test_a_who_passage_must_say_the_deed(question: str, passage: str, answers: bool) -> None:
     assert (missing(question, passage, passage) is None) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "answers"),
+    [
+        (
+            "What did the parks commission decide about the skatepark?",
+            "Our group collected 1,150 signatures asking the town to build a skatepark.",
+            False,
+        ),
+        (
+            "What did the vet find when the colt was checked?",
+            "The colt will be checked on Sunday.",
+            False,
+        ),
+        (
+            "What did the coroner conclude about the death?",
+            "The coroner recorded a conclusion of accidental death.",
+            True,
+        ),
+        # what was said: verbs of saying vary too much to look for
+        (
+            "What did the mayor claim about the budget?",
+            "The mayor insisted the budget was sound.",
+            True,
+        ),
+        ("What did the singer call her mother?", "She referred to her mother as a saint.", True),
+    ],
+)
+def test_what_did_the_subject_do_must_be_said(question: str, passage: str, answers: bool) -> None:
+    assert (missing(question, passage, passage) is None) is answers

@@ -49,6 +49,9 @@ _LIGHT = frozenset("start begin go get come take have make do happen occur keep 
 _LIGHT_PAST = frozenset("got came made became gave took had did went kept began started".split())
 # "Who runs / heads / leads X?": being in charge, which a title says ("X's director Y")
 _IN_CHARGE = frozenset("run head lead chair manag direct own".split())
+# Verbs of saying: news reports speech with dozens of them ("admitted", "revealed",
+# "declared", "referred to X as"), so what was said is not looked for by its verb
+SAYING = frozenset("say tell claim admit call reveal announc declar insist state describ".split())
 # "Ada Lovelace (10 December 1815 - 27 November 1852)": a life's span tells birth and death
 _SPAN = re.compile(r"\([^()]*\d{3,4}\s*[-\u2013\u2014]\s*[^()]*\d{3,4}\s*\)")
 _LIFE = frozenset("born die died".split())
