@@ -231,3 +231,35 @@ def test_an_amount_of_another_measure_is_no_count() -> None:
 )
 def test_a_cause_of_death_must_be_given(question: str, passage: str, answers: bool) -> None:
     assert (missing(question, passage, passage) is None) is answers
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "answers"),
+    [
+        (
+            "who is the managing director of Hollin Farm Foods",
+            "Hollin Farm Foods Ltd is recalling its granola, its spokesman Ian Beck said.",
+            False,
+        ),
+        (
+            "Who is Kasia Wren's coach?",
+            "Kasia Wren beat Mireille Dufresnoy 6-4 in the final.",
+            False,
+        ),
+        (
+            "Who is the interim CEO of Corvane?",
+            "Ann Holt will serve as interim chief executive of Corvane from May.",
+            True,
+        ),
+        (
+            "Who was the skipper of the Mary Ann?",
+            "The Mary Ann's skipper, Tom Reid, was lost.",
+            True,
+        ),
+        ("Who is the new mayor?", "Ines Alves was sworn in as mayor on Monday.", True),
+    ],
+)
+def test_a_role_asked_must_be_named_in_the_passage(
+    question: str, passage: str, answers: bool
+) -> None:
+    assert (missing(question, passage, passage) is None) is answers
