@@ -17,6 +17,7 @@ import re
 import stat
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 from .language import detect_language
@@ -89,6 +90,23 @@ def shared_lines(paths: list[Path]) -> frozenset[str]:
     return frozenset(line for line, n in seen.items() if n > 1)
 
 
+# The reading code is part of an article's version too: after an upgrade that reads files
+# differently (a byline form, front matter), `citebot index` reads every article anew
+# instead of keeping what the old code found; chunks whose text is unchanged keep their
+# vectors (indexer.py), so this costs reading, not embedding.
+_READERS = (
+    Path(__file__),
+    Path(__file__).with_name("outlets.py"),
+    Path(__file__).with_name("language.py"),
+    *sorted((Path(__file__).parent / "reading").glob("*.py")),
+)
+
+
+@cache
+def reader_version() -> bytes:
+    return hashlib.sha256(b"".join(p.read_bytes() for p in _READERS)).digest()[:8]
+
+
 def parse_article(
     raw: bytes, aid: str, suffix: str = ".txt", path: str = "", shared: frozenset[str] = frozenset()
 ) -> Article:
@@ -104,7 +122,7 @@ def parse_article(
     # The boilerplate that applied is part of the version: when the corpus around an
     # unchanged file changes what counts as chrome, the file is read anew.
     used = sorted({line for line, reason in article.dropped if reason == SHARED})
-    digest = hashlib.sha256(raw + "\0".join(used).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(raw + "\0".join(used).encode() + reader_version()).hexdigest()[:16]
     return replace(article, path=path, content_hash=digest)
 
 

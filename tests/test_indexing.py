@@ -74,6 +74,20 @@ def test_unchanged_corpus_computes_no_embeddings(fresh_home) -> None:  # type: i
     assert current_generation(fresh_home.snapshots_dir) == before  # nothing to republish
 
 
+def test_new_reading_code_rereads_every_article_without_embedding(  # type: ignore[no-untyped-def]
+    fresh_home, monkeypatch
+) -> None:
+    """An upgrade that reads files differently refreshes what the index knows of them
+    (metadata, cleaning) on the next `citebot index`; the unchanged text is not re-embedded."""
+    import index.articles
+
+    monkeypatch.setattr(index.articles, "reader_version", lambda: b"a newer reader")
+    report = run_index(fresh_home)
+    assert sorted(report.updated) == sorted(a for a in stored_ids(fresh_home))
+    assert report.embeddings == 0 and report.unchanged == 0
+    assert run_index(fresh_home).updated == []  # and once read, it is current
+
+
 def test_lost_snapshot_is_rebuilt_from_chroma_without_embedding(fresh_home) -> None:  # type: ignore[no-untyped-def]
     chunks_before = snapshot_chunk_ids(fresh_home)
     shutil.rmtree(fresh_home.snapshots_dir)
