@@ -81,10 +81,10 @@ def test_general_tuning_set(general_engine) -> None:  # type: ignore[no-untyped-
     ("name", "min_answered", "min_refused", "min_lower"),
     [
         ("blind", 40, 34, (13, 32)),
-        ("blind2", 42, 29, (19, 20)),
-        ("blind3", 33, 29, (18, 26)),
-        ("blind4", 41, 31, (32, 29)),
-        ("blind6", 37, 29, (15, 23)),
+        ("blind2", 42, 30, (19, 20)),
+        ("blind3", 32, 30, (18, 27)),
+        ("blind4", 41, 32, (32, 30)),
+        ("blind6", 37, 32, (15, 25)),
         ("blind7", 39, 29, (11, 16)),
     ],
 )
