@@ -2,8 +2,9 @@
 
 Metadata comes from the most explicit evidence first: front matter (or, for a newsletter
 saved as an email, its headers); then the format's own metadata (HTML: trafilatura's
-extract_metadata over OpenGraph, JSON-LD, `<meta>`, `<time>` and htmldate); then what any news page shows in its lines (reading/head.py: headline,
-byline, dateline, masthead, copyright line, URL). The cleaned text is what every citation
+extract_metadata over OpenGraph, JSON-LD, `<meta>`, `<time>` and htmldate); then what any
+news page shows in its lines (reading/head.py: headline, byline, dateline, masthead,
+copyright line, URL). The cleaned text is what every citation
 quotes, so cleaning only ever removes whole lines (each with its reason, kept on the
 article for `citebot sources ID`); it never rewrites inside a sentence (beyond normalising
 whitespace and turning Markdown markup into its text). The headline is metadata, not text.

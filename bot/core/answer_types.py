@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from index.lexical import tokenize
 
@@ -168,6 +169,7 @@ _PLURALS = frozenset("people children men women police staff feet teeth".split()
 _COUNT_WORD = re.compile(rf"^(?:\d[\d,.]*|{_NUMBER_WORDS})$", re.I)
 
 
+@lru_cache(maxsize=256)  # asked once per scored sentence of one question
 def counted_noun(question: str) -> str | None:
     m = _HOW_MANY_NOUN.search(question)
     words = m.group(1).lower().split() if m else []

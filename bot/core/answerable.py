@@ -122,7 +122,8 @@ def _says_role(role: str, passage: str) -> bool:
     want = tokenize(role)
     if not want:
         return True
-    words = [t.word for t in tokens(passage)]
+    toks = tokens(passage)
+    words = [t.word for t in toks]
     # "CEO" for "chief executive (officer)": its letters begin consecutive words
     if 2 <= len(role) <= 4 and any(
         "".join(w[0] for w in words[k : k + n]) == role.lower()[:n]
@@ -131,10 +132,9 @@ def _says_role(role: str, passage: str) -> bool:
         if n >= 2
     ):
         return True
-    for t in tokens(passage):
-        if supported(want[-1], {t.stem}) or (t.content and similarity(role, t.word) >= SAYS_VERB):
-            return True
-    return False
+    if supported(want[-1], {t.stem for t in toks}):
+        return True
+    return any(t.content and similarity(role, t.word) >= SAYS_VERB for t in toks)
 
 
 _WHAT_DID = re.compile(r"^\W*what (?:did|does|do|will|would)\b", re.I)

@@ -89,8 +89,7 @@ def check(
     missing: list[str] = []
     have = _numbers(_WORD.findall(passage)) | _number_words(passage)
     have |= _relative_years(passage, published) | _grouped(passage)
-    asked = _numbers(_WORD.findall(question))
-    missing += sorted(n for n in asked if n not in have)
+    missing += sorted(n for n in _numbers(_WORD.findall(question)) if n not in have)
     lang = detect_language(passage.lower(), min_words=3)  # stem both sides alike
 
     def terms(text: str) -> list[str]:
